@@ -1,0 +1,2 @@
+//! Compose: report + layout → the neutral document tree.
+pub mod tree;

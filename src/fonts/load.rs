@@ -1,0 +1,98 @@
+//! Building a [`FontBook`]: the font database, role resolution, and reading a face's
+//! bytes the first time a character is looked up in it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::compose::tree::Role;
+use crate::style::Style;
+
+use super::{FaceFacts, FontBook, FontError, FontId, FontOptions, LoadedFace};
+
+/// The key of the preference list for digits and Latin letters.
+pub(super) const LATIN_KEY: &str = "latin";
+
+impl FontBook {
+    /// Build the database (bundled directory, plus system fonts unless
+    /// `opts.system_fonts` is false) and resolve every role's preference list.
+    ///
+    /// Fails with [`FontError::NoFont`] when no entry of a role's list is available.
+    pub fn new(style: &Style, opts: &FontOptions) -> Result<FontBook, FontError> {
+        Self::with_font_dir(style, opts, &super::bundled_font_dir())
+    }
+
+    /// Like [`FontBook::new`] with an explicit bundled directory.
+    pub fn with_font_dir(
+        style: &Style,
+        opts: &FontOptions,
+        font_dir: &Path,
+    ) -> Result<FontBook, FontError> {
+        let mut book = FontBook { font_dir: font_dir.to_path_buf(), ..FontBook::default() };
+        book.db.load_fonts_dir(font_dir);
+        book.bundled = book.db.faces().map(|f| f.id).collect();
+        if opts.system_fonts {
+            book.db.load_system_fonts();
+        }
+        for role in Role::ALL {
+            book.resolve_role(role.key(), style.font_list(role))?;
+        }
+        book.resolve_role(LATIN_KEY, style.latin_fonts())?;
+        Ok(book)
+    }
+
+    /// Resolve one preference list into the role's chain.
+    fn resolve_role(&mut self, key: &str, names: &[String]) -> Result<(), FontError> {
+        let chain = self.resolve_list(names);
+        if chain.is_empty() {
+            return Err(FontError::NoFont {
+                role: key.to_string(),
+                tried: names.join("、"),
+                font_dir: self.font_dir.clone(),
+            });
+        }
+        self.chains.insert(key.to_string(), chain);
+        Ok(())
+    }
+
+    /// Whether a database face came from the bundled directory.
+    pub(super) fn is_bundled(&self, id: fontdb::ID) -> bool {
+        self.bundled.contains(&id)
+    }
+
+    /// The file a database face lives in (empty for in-memory faces).
+    pub(super) fn source_path(&self, id: fontdb::ID) -> PathBuf {
+        match self.db.face(id).map(|f| &f.source) {
+            Some(fontdb::Source::File(path)) | Some(fontdb::Source::SharedFile(path, _)) => {
+                path.clone()
+            }
+            _ => PathBuf::new(),
+        }
+    }
+
+    /// The [`FontId`] of a database face, reading its bytes on first use.
+    pub(super) fn load(&mut self, id: fontdb::ID) -> Result<FontId, FontError> {
+        if let Some(&font) = self.loaded.get(&id) {
+            return Ok(font);
+        }
+        let info = self.db.face(id).expect("face ids come from this database").clone();
+        let path = self.source_path(id);
+        let data = match &info.source {
+            fontdb::Source::Binary(bytes) => (**bytes).as_ref().to_vec(),
+            _ => std::fs::read(&path).map_err(|source| FontError::Io { path: path.clone(), source })?,
+        };
+        let face = ttf_parser::Face::parse(&data, info.index)
+            .map_err(|_| FontError::Malformed { path: path.clone() })?;
+        let facts = FaceFacts::of(&face, &info.post_script_name);
+        let font = FontId(self.faces.len() as u32);
+        self.faces.push(LoadedFace {
+            data: Arc::new(data),
+            index: info.index,
+            path,
+            postscript_name: info.post_script_name.clone(),
+            family: info.families.first().map(|(name, _)| name.clone()).unwrap_or_default(),
+        });
+        self.facts.push(facts);
+        self.loaded.insert(id, font);
+        Ok(font)
+    }
+}

@@ -1,0 +1,3 @@
+//! Layout: the document tree → positioned pages (fonts, CJK line breaking, grid,
+//! pagination, tables).
+pub mod frame;

@@ -1,0 +1,137 @@
+//! The `nianbao` command line: a thin layer over the library's pipeline.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use nianbao::model::{self, diag, skeleton, Diagnostic, Edition, ModelError};
+
+/// 政府信息公开工作年度报告排版工具 / typesets government information-disclosure annual reports.
+#[derive(Parser)]
+#[command(name = "nianbao", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 校验年报 YAML（勾稽关系、模板版本、字段）/ validate report files (arithmetic, edition, keys).
+    ///
+    /// 退出码 / exit codes: 0 有效（可有警告）/ valid (warnings allowed); 1 无效 / invalid;
+    /// 2 用法或读写错误 / usage or I/O error.
+    Check {
+        /// 年报 YAML 文件 / report YAML files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 输出格式 / output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// 生成完整的年报骨架（全部表格，数字为 0）/ write a complete report skeleton (all tables, zeros).
+    New {
+        /// 报告年度 / report year.
+        #[arg(long)]
+        year: i32,
+        /// 模板版本（默认按年度）/ template edition (default from the year).
+        #[arg(long, value_parser = ["2019", "2021"])]
+        edition: Option<String>,
+        /// 机关名称 / issuing agency.
+        #[arg(long, default_value = "【机关名称】")]
+        agency: String,
+        /// 输出文件（默认标准输出）/ output file (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已有文件 / overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// 输出年报格式的 JSON Schema / print the JSON Schema of the report format.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// 文本 / human-readable text.
+    Text,
+    /// JSON，供其他程序使用 / JSON for other programs.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { files, format } => check(&files, format),
+        Command::New { year, edition, agency, output, force } => {
+            let edition = edition.map(|e| if e == "2019" { Edition::E2019 } else { Edition::E2021 });
+            let text = skeleton::skeleton(&skeleton::SkeletonOptions { year, edition, agency });
+            write_new(&text, output.as_deref(), force)
+        }
+        Command::Schema => {
+            let schema = model::schema::json_schema();
+            println!("{}", serde_json::to_string_pretty(&schema).expect("schema serialises"));
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
+    let mut worst = 0u8;
+    for file in files {
+        let (code, diags) = match model::load(file) {
+            Ok((_, warnings)) => (0, warnings),
+            Err(ModelError::Invalid { diagnostics, .. }) => (1, diagnostics),
+            Err(e @ ModelError::Io { .. }) => {
+                eprintln!("nianbao: {e}");
+                worst = worst.max(2);
+                continue;
+            }
+        };
+        worst = worst.max(code);
+        print_diags(file, &diags, format, code == 0);
+    }
+    ExitCode::from(worst)
+}
+
+fn print_diags(file: &Path, diags: &[Diagnostic], format: OutputFormat, valid: bool) {
+    match format {
+        OutputFormat::Json => println!("{}", diag::to_json(file, diags)),
+        OutputFormat::Text => {
+            for d in diags {
+                println!("{}", d.render(file));
+            }
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let warnings = diags.len() - errors;
+            if valid {
+                println!("{}: 有效 valid（{warnings} 个警告 warning(s)）", file.display());
+            } else {
+                println!(
+                    "{}: 无效 invalid（{errors} 个错误 error(s)，{warnings} 个警告 warning(s)）",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+fn write_new(text: &str, output: Option<&Path>, force: bool) -> ExitCode {
+    let Some(path) = output else {
+        print!("{text}");
+        return ExitCode::SUCCESS;
+    };
+    if path.exists() && !force {
+        eprintln!(
+            "nianbao: {} 已存在，加 --force 覆盖 / {} exists; use --force to overwrite",
+            path.display(),
+            path.display()
+        );
+        return ExitCode::from(2);
+    }
+    match nianbao::output::write_atomically(path, text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("nianbao: 无法写入 {} / cannot write {}: {e}", path.display(), path.display());
+            ExitCode::from(2)
+        }
+    }
+}

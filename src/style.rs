@@ -1,0 +1,327 @@
+//! Layout files (`layouts/*.yaml`): page geometry, the character grid, font roles,
+//! sizes and table widths. One resolved [`Style`] feeds compose, the layout engine and
+//! the DOCX writer, so both outputs use the same numbers.
+//!
+//! A report picks a layout by name (`layout: official`) or by path, and may override
+//! any value with `layout_overrides:` — a partial mapping deep-merged over the file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::compose::tree::Role;
+
+/// Millimetres to points.
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// A resolved layout.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    /// Short name (`official`, `illustrated`).
+    pub name: String,
+    /// One-line description.
+    #[serde(default)]
+    pub description: String,
+    /// Paper and margins.
+    pub page: PageSpec,
+    /// The character grid.
+    pub grid: GridSpec,
+    /// Font preference list per role, plus `latin` for digits and Latin letters.
+    pub fonts: BTreeMap<String, Vec<String>>,
+    /// Font size per role in pt.
+    pub sizes: BTreeMap<String, f32>,
+    /// Bold per role (missing = not bold, except where the role's face is bold).
+    #[serde(default)]
+    pub bold: BTreeMap<String, bool>,
+    /// Title block.
+    #[serde(default)]
+    pub title: TitleSpec,
+    /// Signature block.
+    #[serde(default)]
+    pub signature: SignatureSpec,
+    /// Page numbers.
+    pub page_number: PageNumberSpec,
+    /// Table settings.
+    pub tables: TableSpec,
+}
+
+/// Paper size and margins in mm.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    /// Paper width.
+    pub width_mm: f32,
+    /// Paper height.
+    pub height_mm: f32,
+    /// Top margin (天头).
+    pub margin_top_mm: f32,
+    /// Bottom margin.
+    pub margin_bottom_mm: f32,
+    /// Left margin (订口).
+    pub margin_left_mm: f32,
+    /// Right margin (翻口).
+    pub margin_right_mm: f32,
+}
+
+/// The GB/T 9704 grid: characters per line and lines per page of body text.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GridSpec {
+    /// Characters per line (28).
+    pub chars_per_line: u32,
+    /// Lines per page (22).
+    pub lines_per_page: u32,
+}
+
+/// Title settings.
+#[derive(Clone, Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct TitleSpec {
+    /// Blank grid lines under the title.
+    #[serde(default)]
+    pub space_after_lines: f32,
+}
+
+/// Signature (落款) settings.
+#[derive(Clone, Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureSpec {
+    /// Blank grid lines above the signature.
+    #[serde(default)]
+    pub space_before_lines: f32,
+    /// Characters left blank at the right of the signature and date.
+    #[serde(default)]
+    pub right_inset_chars: f32,
+}
+
+/// Page-number settings (GB/T 9704 7.5).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageNumberSpec {
+    /// Format with `{n}` for the number, e.g. 「— {n} —」.
+    pub format: String,
+    /// Distance from the bottom of the type area to the number line's top, in mm.
+    pub below_type_area_mm: f32,
+    /// Characters of inset from the outer edge of the type area.
+    pub inset_chars: f32,
+}
+
+/// Table settings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    /// Line height inside cells as a multiple of the table font size.
+    pub line_height: f32,
+    /// Padding inside every cell, in mm.
+    pub cell_padding_mm: f32,
+    /// Rule width in pt.
+    pub rule_pt: f32,
+    /// Shading of header cells (`#RRGGBB`), none if absent.
+    #[serde(default)]
+    pub header_shading: Option<String>,
+    /// Shading of caption rows (「第二十条第（一）项」).
+    #[serde(default)]
+    pub caption_shading: Option<String>,
+    /// Column widths in mm per table: `active`, `applications`, `review`.
+    pub columns: BTreeMap<String, Vec<f32>>,
+}
+
+/// Errors while reading a layout.
+#[derive(Debug, thiserror::Error)]
+pub enum StyleError {
+    /// The named layout does not exist.
+    #[error("找不到版式「{name}」（在 {searched} 中查找）/ layout `{name}` not found (searched {searched})")]
+    NotFound {
+        /// The requested name.
+        name: String,
+        /// Where we looked.
+        searched: String,
+    },
+    /// The file could not be read.
+    #[error("无法读取版式文件 {path}：{source} / cannot read layout {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file (after overrides) is not a valid layout.
+    #[error("版式文件 {path} 无效：{message} / invalid layout {path}: {message}")]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// What serde said, with location.
+        message: String,
+    },
+}
+
+/// The built-in layouts, compiled in so the binary works from any directory.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("official", include_str!("../layouts/official.yaml")),
+];
+
+impl Style {
+    /// Load a layout by name (built-in or `layouts/<name>.yaml` next to the report) or
+    /// by path, then apply `overrides` (a YAML mapping deep-merged over it).
+    pub fn load(
+        name_or_path: &str,
+        report_dir: &Path,
+        overrides: Option<&serde_yaml::Value>,
+    ) -> Result<Style, StyleError> {
+        let (path, text) = Self::find(name_or_path, report_dir)?;
+        let mut value: serde_yaml::Value = serde_yaml::from_str(&text)
+            .map_err(|e| StyleError::Invalid { path: path.clone(), message: e.to_string() })?;
+        if let Some(over) = overrides {
+            merge(&mut value, over);
+        }
+        serde_yaml::from_value(value)
+            .map_err(|e| StyleError::Invalid { path, message: e.to_string() })
+    }
+
+    /// The built-in official layout (used by tests and as the default).
+    pub fn official() -> Style {
+        serde_yaml::from_str(BUILTIN[0].1).expect("built-in layout is valid")
+    }
+
+    fn find(name_or_path: &str, report_dir: &Path) -> Result<(PathBuf, String), StyleError> {
+        let looks_like_path = name_or_path.ends_with(".yaml") || name_or_path.contains('/');
+        if looks_like_path {
+            let path = report_dir.join(name_or_path);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|source| StyleError::Io { path: path.clone(), source })?;
+            return Ok((path, text));
+        }
+        let local = report_dir.join("layouts").join(format!("{name_or_path}.yaml"));
+        if let Ok(text) = std::fs::read_to_string(&local) {
+            return Ok((local, text));
+        }
+        if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name_or_path) {
+            return Ok((PathBuf::from(format!("<built-in>/{name_or_path}.yaml")), text.to_string()));
+        }
+        Err(StyleError::NotFound {
+            name: name_or_path.to_string(),
+            searched: format!(
+                "{} and the built-in layouts ({})",
+                local.display(),
+                BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            ),
+        })
+    }
+
+    /// Paper width in pt.
+    pub fn page_width(&self) -> f32 {
+        self.page.width_mm * PT_PER_MM
+    }
+
+    /// Paper height in pt.
+    pub fn page_height(&self) -> f32 {
+        self.page.height_mm * PT_PER_MM
+    }
+
+    /// Width of the type area (版心) in pt.
+    pub fn text_width(&self) -> f32 {
+        (self.page.width_mm - self.page.margin_left_mm - self.page.margin_right_mm) * PT_PER_MM
+    }
+
+    /// Height of the type area in pt.
+    pub fn text_height(&self) -> f32 {
+        (self.page.height_mm - self.page.margin_top_mm - self.page.margin_bottom_mm) * PT_PER_MM
+    }
+
+    /// The horizontal character pitch of body text: type-area width / characters per
+    /// line (442.2 pt / 28 = 15.79 pt on the official page).
+    pub fn char_pitch(&self) -> f32 {
+        self.text_width() / self.grid.chars_per_line as f32
+    }
+
+    /// The line pitch of body text: type-area height / lines per page
+    /// (637.8 pt / 22 = 28.99 pt).
+    pub fn line_pitch(&self) -> f32 {
+        self.text_height() / self.grid.lines_per_page as f32
+    }
+
+    /// Font size of a role in pt (falls back to the body size).
+    pub fn size(&self, role: Role) -> f32 {
+        self.sizes
+            .get(role.key())
+            .or_else(|| self.sizes.get("body"))
+            .copied()
+            .unwrap_or(16.0)
+    }
+
+    /// Whether a role is set bold.
+    pub fn bold(&self, role: Role) -> bool {
+        self.bold.get(role.key()).copied().unwrap_or(false)
+    }
+
+    /// Font preference list of a role (falls back to the body list).
+    pub fn font_list(&self, role: Role) -> &[String] {
+        self.fonts
+            .get(role.key())
+            .or_else(|| self.fonts.get("body"))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Font preference list for digits and Latin letters.
+    pub fn latin_fonts(&self) -> &[String] {
+        self.fonts.get("latin").map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Column widths of a table in pt.
+    pub fn table_columns_pt(&self, key: &str) -> Option<Vec<f32>> {
+        self.tables.columns.get(key).map(|c| c.iter().map(|mm| mm * PT_PER_MM).collect())
+    }
+}
+
+/// Deep-merge `over` into `base`: mappings merge key by key, anything else replaces.
+pub fn merge(base: &mut serde_yaml::Value, over: &serde_yaml::Value) {
+    match (base, over) {
+        (serde_yaml::Value::Mapping(b), serde_yaml::Value::Mapping(o)) => {
+            for (k, v) in o {
+                match b.get_mut(k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k.clone(), v.clone());
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v.clone(),
+    }
+}
+
+/// Parse `#RRGGBB`.
+pub fn parse_hex_color(s: &str) -> Option<(u8, u8, u8)> {
+    let h = s.strip_prefix('#')?;
+    if h.len() != 6 {
+        return None;
+    }
+    let v = u32::from_str_radix(h, 16).ok()?;
+    Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_grid_pitches() {
+        let s = Style::official();
+        assert!((s.text_width() - 442.2).abs() < 0.1, "{}", s.text_width());
+        assert!((s.char_pitch() - 15.79).abs() < 0.01, "{}", s.char_pitch());
+        assert!((s.line_pitch() - 28.99).abs() < 0.01, "{}", s.line_pitch());
+        let sum: f32 = s.tables.columns["applications"].iter().sum();
+        assert!((sum - 156.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn overrides_merge_deeply() {
+        let over: serde_yaml::Value = serde_yaml::from_str("sizes: {table: 10.5}").unwrap();
+        let s = Style::load("official", Path::new("."), Some(&over)).unwrap();
+        assert_eq!(s.size(Role::TableText), 10.5);
+        assert_eq!(s.size(Role::Body), 16.0);
+    }
+}
