@@ -314,6 +314,7 @@ mod tests {
         assert!((s.char_pitch() - 15.79).abs() < 0.01, "{}", s.char_pitch());
         assert!((s.line_pitch() - 28.99).abs() < 0.01, "{}", s.line_pitch());
         let sum: f32 = s.tables.columns["applications"].iter().sum();
+        assert!((s.tables.columns["active"].iter().sum::<f32>() - 156.0).abs() < 0.01);
         assert!((sum - 156.0).abs() < 0.01);
     }
 

@@ -1,9 +1,9 @@
 //! Document properties (information dictionary and XMP metadata) and bookmarks.
 
+use krilla::destination::XyzDestination;
 use krilla::geom::Point;
 use krilla::metadata::{DateTime, Metadata};
 use krilla::outline::{Outline, OutlineNode};
-use krilla::destination::XyzDestination;
 
 use super::PdfError;
 use crate::compose::tree::Meta;

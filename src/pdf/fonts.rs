@@ -27,8 +27,8 @@ impl<'a> FontCache<'a> {
             return Ok(font.clone());
         }
         let face = self.book.face(id);
-        let font = Font::new(face.data.clone().into(), face.index)
-            .ok_or_else(|| PdfError::Font {
+        let font =
+            Font::new(face.data.clone().into(), face.index).ok_or_else(|| PdfError::Font {
                 font: id,
                 name: self.name(id),
                 message: "not a font file krilla can read".to_owned(),

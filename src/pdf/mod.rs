@@ -74,9 +74,8 @@ pub fn write_pdf(
     let mut tags = TagTree::new().with_lang(Some(docinfo::language(meta).to_owned()));
 
     for (index, page) in doc.pages.iter().enumerate() {
-        let settings = PageSettings::from_wh(page.width, page.height).ok_or(
-            PdfError::PageSize { page: index, width: page.width, height: page.height },
-        )?;
+        let settings = PageSettings::from_wh(page.width, page.height)
+            .ok_or(PdfError::PageSize { page: index, width: page.width, height: page.height })?;
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
         let painted = page::paint(&mut surface, page, index, &mut font_cache);

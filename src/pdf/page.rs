@@ -51,9 +51,7 @@ pub(super) fn paint(
             Item::Text(run) => {
                 let Some(id) = text(surface, run, index, location, fonts)? else { continue };
                 match &mut paragraph {
-                    Some((baseline, group))
-                        if (*baseline - run.origin.y).abs() < SAME_BASELINE =>
-                    {
+                    Some((baseline, group)) if (*baseline - run.origin.y).abs() < SAME_BASELINE => {
                         group.push(id);
                     }
                     _ => {
@@ -77,15 +75,16 @@ pub(super) fn paint(
     Ok(nodes)
 }
 
-/// The krilla location of item `item` on page `page`, carried into krilla's errors.
+/// The krilla location of item `item` on page `page`, carried into krilla's errors:
+/// the page number (from 1) in the high 32 bits, the item index in the low ones.
 pub(super) fn location(page: usize, item: usize) -> Location {
-    let raw = (((page as u64) << 32) | (item as u64 & 0xffff_ffff)) + 1;
-    NonZeroU64::new(raw).expect("one more than a u64 that has a zero top bit")
+    let raw = ((page as u64 + 1) << 32) | (item as u64 & 0xffff_ffff);
+    NonZeroU64::new(raw).expect("fewer than 2^32 pages")
 }
 
 /// The zero-based page index encoded in a [`location`].
 pub(super) fn page_of(location: Location) -> usize {
-    ((location.get() - 1) >> 32) as usize
+    (location.get() >> 32) as usize - 1
 }
 
 /// Draws a text run with the layout's glyphs and advances; `None` if there is nothing to
@@ -128,10 +127,10 @@ fn text(
 
     surface.set_fill(Some(fill_of(run.color)));
     // Fake bold: stroke the outlines too, with round joins so corners stay clean.
-    surface.set_stroke((run.embolden > 0.0).then(|| Stroke {
-        line_join: LineJoin::Round,
-        ..stroke_of(run.color, run.embolden)
-    }));
+    surface.set_stroke(
+        (run.embolden > 0.0)
+            .then(|| Stroke { line_join: LineJoin::Round, ..stroke_of(run.color, run.embolden) }),
+    );
     let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
     surface.draw_glyphs(point(run.origin), &glyphs, font, &run.text, run.size, false);
     surface.end_tagged();
@@ -185,8 +184,9 @@ fn draw(surface: &mut Surface, path: Option<Path>, fill: Option<Rgb>, stroke: Op
 fn image(surface: &mut Surface, item: &ImageItem, page: usize) -> Result<Identifier, PdfError> {
     let data = item.data.clone().into();
     // Interpolation stays off: PDF/A forbids it, and charts are drawn at print size.
-    let image = if item.jpeg { Image::from_jpeg(data, false) } else { Image::from_png(data, false) }
-        .map_err(|message| PdfError::Image { page, message })?;
+    let image =
+        if item.jpeg { Image::from_jpeg(data, false) } else { Image::from_png(data, false) }
+            .map_err(|message| PdfError::Image { page, message })?;
     let id = surface.start_tagged(ContentTag::Other);
     if let Some(size) = Size::from_wh(item.width, item.height) {
         surface.push_transform(&Transform::from_translate(item.origin.x, item.origin.y));

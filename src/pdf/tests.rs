@@ -24,7 +24,8 @@ const SENTENCE: &str =
     "如有疑问，请与“政务公开”专栏联系（电话：0517-83605210，邮箱：hazwgkc@163.com）。";
 
 /// ~600 characters of report prose (淮安市 2024 report), for the size measurement.
-const PROSE: &str = "本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》（国令第711号）\
+const PROSE: &str =
+    "本报告由淮安市人民政府办公室根据《中华人民共和国政府信息公开条例》（国令第711号）\
 （以下简称《条例》）规定编制。报告所列统计期限自2024年1月1日至2024年12月31日。如对本报告有疑问，\
 请与淮安市人民政府办公室联系（地址：淮安市翔宇南道1号，邮编：223001，电话：0517-83605210，\
 电子邮箱：hazwgkc@163.com）。2024年，我市坚持以习近平新时代中国特色社会主义思想为指导，\
@@ -277,6 +278,7 @@ fn info_has_metadata_page_size_and_pdf_a() {
 
     let xmp = poppler("pdfinfo", &["-meta", path_str(file.path())]);
     assert!(xmp.contains("<pdfaid:part>2</pdfaid:part>"), "{xmp}");
+    assert!(xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{xmp}");
     assert!(xmp.contains("zh-CN"), "no language in XMP:\n{xmp}");
 }
 
@@ -284,18 +286,19 @@ fn info_has_metadata_page_size_and_pdf_a() {
 fn outline_is_nested_and_points_at_pages() {
     let file = temp_pdf(sample_pdf());
     let xml = poppler("pdftohtml", &["-xml", "-i", "-stdout", "-q", path_str(file.path())]);
-    let outline = &xml[xml.find("<outline>").expect("no outline")..];
-    let first = outline.find(r#"<item page="1">一、总体情况</item>"#).expect(outline);
-    let nested = outline.find(r#"<outline>"#).map(|i| i + 1).and_then(|from| {
-        outline[from..].find(r#"<item page="2">（一）主动公开情况</item>"#)
-    });
-    assert!(nested.is_some() && first < outline.rfind("（一）").unwrap(), "{outline}");
+    let nested = "<outline>\n<item page=\"1\">一、总体情况</item>\n<outline>\n\
+                  <item page=\"2\">（一）主动公开情况</item>\n</outline>\n</outline>";
+    assert!(xml.contains(nested), "expected\n{nested}\nin\n{xml}");
+    // Both bookmarks jump to y = 100 pt from the top: 841.89 - 100 in PDF space.
+    let target = b"/XYZ 0 741.89 0]";
+    assert_eq!(sample_pdf().windows(target.len()).filter(|w| w == target).count(), 2);
 }
 
 #[test]
 fn images_are_embedded_and_jpeg_is_not_reencoded() {
     let encode = |format| {
-        let image = image::RgbImage::from_fn(8, 8, |x, y| image::Rgb([x as u8 * 30, y as u8 * 30, 90]));
+        let image =
+            image::RgbImage::from_fn(8, 8, |x, y| image::Rgb([x as u8 * 30, y as u8 * 30, 90]));
         let mut bytes = std::io::Cursor::new(Vec::new());
         image.write_to(&mut bytes, format).unwrap();
         Arc::new(bytes.into_inner())
@@ -377,8 +380,6 @@ fn inconsistent_input_is_an_error_not_a_panic() {
 /// `--nocapture` to see it) and guards against a regression to whole-font embedding.
 #[test]
 fn measure_cjk_page_size() {
-    std::fs::write("/tmp/nb_sample.pdf", sample_pdf()).unwrap();
-    std::fs::write("/tmp/nb_prose.pdf", write_pdf(&prose_page(), fonts(), &meta(), &PdfOptions::default()).unwrap()).unwrap();
     let doc = prose_page();
     let chars = PROSE.chars().count();
     for opts in [PdfOptions::default(), PdfOptions { pdf_a: false, ..PdfOptions::default() }] {
