@@ -12,6 +12,7 @@ pub mod compose;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
+pub mod png;
 pub mod style;
 pub mod model;
 pub mod output;

@@ -12,6 +12,27 @@ use serde::Deserialize;
 
 use crate::compose::tree::Role;
 
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// Pure black, the colour of all official text (GB/T 9704 5.2.4).
+    pub const BLACK: Rgb = Rgb(0, 0, 0);
+    /// White.
+    pub const WHITE: Rgb = Rgb(255, 255, 255);
+
+    /// Parse `#RRGGBB`.
+    pub fn from_hex(s: &str) -> Option<Rgb> {
+        parse_hex_color(s).map(|(r, g, b)| Rgb(r, g, b))
+    }
+
+    /// `RRGGBB` (as OOXML writes colours).
+    pub fn hex(self) -> String {
+        format!("{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
 /// Millimetres to points.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -45,6 +66,72 @@ pub struct Style {
     pub page_number: PageNumberSpec,
     /// Table settings.
     pub tables: TableSpec,
+    /// Colour palettes by name (the illustrated variant; `blue`, `red`).
+    #[serde(default)]
+    pub palettes: BTreeMap<String, Palette>,
+    /// The palette used unless the report picks another.
+    #[serde(default)]
+    pub palette: Option<String>,
+}
+
+/// A colour palette (`#RRGGBB` strings), see illustrated-design.md.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Palette {
+    /// Title band, section bars, the first category.
+    pub primary: String,
+    /// Second series.
+    pub secondary: String,
+    /// Highlights and rules.
+    pub accent: String,
+    /// Cards and table headers.
+    pub tint: String,
+    /// Light backgrounds.
+    pub light: String,
+    /// Text.
+    pub text: String,
+    /// Muted text.
+    pub muted: String,
+    /// Category colours in order, differing in lightness for greyscale printing.
+    pub series: Vec<String>,
+}
+
+/// A palette with its colours parsed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Colors {
+    /// Title band, section bars, the first category.
+    pub primary: Rgb,
+    /// Second series.
+    pub secondary: Rgb,
+    /// Highlights and rules.
+    pub accent: Rgb,
+    /// Cards and table headers.
+    pub tint: Rgb,
+    /// Light backgrounds.
+    pub light: Rgb,
+    /// Text.
+    pub text: Rgb,
+    /// Muted text.
+    pub muted: Rgb,
+    /// Category colours in order.
+    pub series: Vec<Rgb>,
+}
+
+impl Palette {
+    /// Parse every colour (invalid ones become mid grey).
+    pub fn colors(&self) -> Colors {
+        let c = |s: &str| Rgb::from_hex(s).unwrap_or(Rgb(128, 128, 128));
+        Colors {
+            primary: c(&self.primary),
+            secondary: c(&self.secondary),
+            accent: c(&self.accent),
+            tint: c(&self.tint),
+            light: c(&self.light),
+            text: c(&self.text),
+            muted: c(&self.muted),
+            series: self.series.iter().map(|s| c(s)).collect(),
+        }
+    }
 }
 
 /// Paper size and margins in mm.
@@ -268,6 +355,27 @@ impl Style {
     /// Font preference list for digits and Latin letters.
     pub fn latin_fonts(&self) -> &[String] {
         self.fonts.get("latin").map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The colours of palette `name` (or the layout's default palette, or 政务蓝).
+    pub fn colors(&self, name: Option<&str>) -> Colors {
+        let name = name.or(self.palette.as_deref()).unwrap_or("blue");
+        match self.palettes.get(name) {
+            Some(p) => p.colors(),
+            None => Palette {
+                primary: "#1F4E9D".into(),
+                secondary: "#2F80C8".into(),
+                accent: "#E6A700".into(),
+                tint: "#C6D9F1".into(),
+                light: "#EEF3FA".into(),
+                text: "#1A1A1A".into(),
+                muted: "#6B6B6B".into(),
+                series: ["#1F4E9D", "#2F80C8", "#E6A700", "#7FB2E5", "#0B2E63", "#9DA9B8", "#C98B00"]
+                    .map(String::from)
+                    .to_vec(),
+            }
+            .colors(),
+        }
     }
 
     /// Column widths of a table in pt.

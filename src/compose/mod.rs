@@ -5,6 +5,8 @@
 //! official tables' grids with their merged cells ([`tables`]). The layout engine and
 //! the DOCX writer both read the result and never look at the report again.
 
+pub mod charts;
+pub mod figures;
 pub mod tables;
 mod text;
 pub mod tree;

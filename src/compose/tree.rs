@@ -230,3 +230,110 @@ pub struct Cell {
     /// Where the value came from.
     pub src: Src,
 }
+
+// ---- The illustrated variant's blocks -------------------------------------------------
+
+pub use crate::style::Rgb;
+
+/// The kind of a chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Vertical bars, one group per category, one bar per series.
+    Bar,
+    /// Horizontal bars, one per category (first series).
+    HBar,
+    /// A ring (doughnut) of the categories' shares (first series).
+    Ring,
+    /// Horizontal bars, one per category, stacked by series.
+    Stacked,
+}
+
+impl ChartKind {
+    /// The name used in YAML (`bar`, `hbar`, `ring`, `stacked`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartKind::Bar => "bar",
+            ChartKind::HBar => "hbar",
+            ChartKind::Ring => "ring",
+            ChartKind::Stacked => "stacked",
+        }
+    }
+}
+
+/// A data series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    /// Name (legend entry).
+    pub name: String,
+    /// One value per category.
+    pub values: Vec<f64>,
+    /// Colour of the series (grouped/stacked bars).
+    pub color: Rgb,
+}
+
+/// A chart with its data and every presentation decision made: zero categories already
+/// removed (and summed up in `note`), colours fixed per category, percentages rounded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    /// Stable id (`applicants`, `results`, … or a custom name).
+    pub id: String,
+    /// Kind.
+    pub kind: ChartKind,
+    /// Title naming what is counted.
+    pub title: String,
+    /// Unit after values (件, 条…).
+    pub unit: String,
+    /// Category labels in official order.
+    pub categories: Vec<String>,
+    /// Colour per category (rings, single-series bars).
+    pub category_colors: Vec<Rgb>,
+    /// The data.
+    pub series: Vec<Series>,
+    /// Ring only: per-category percentage labels that add up to 100.0 %.
+    pub percents: Vec<String>,
+    /// Ring only: the label in the centre (「共 10 件」).
+    pub center_label: Option<String>,
+    /// A line under the chart (「其余类别均为 0 件」).
+    pub note: Option<String>,
+    /// When every value is zero: the one-line statement that replaces the chart.
+    pub empty_statement: Option<String>,
+}
+
+/// A 「数说年报」 key-figure card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KeyFigure {
+    /// The number as printed (「36629」).
+    pub value: String,
+    /// The unit beside it (「条」).
+    pub unit: String,
+    /// The one-line label under it.
+    pub label: String,
+}
+
+/// The title band of the illustrated variant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Banner {
+    /// The agency (small, light).
+    pub agency: String,
+    /// The title.
+    pub title: String,
+    /// The report year as a large figure.
+    pub year: String,
+}
+
+/// A placed image.
+#[derive(Clone, Debug)]
+pub struct Figure {
+    /// Encoded bytes: JPEG as in the file (never re-encoded), else PNG.
+    pub data: std::sync::Arc<Vec<u8>>,
+    /// Whether `data` is JPEG.
+    pub jpeg: bool,
+    /// Pixel size after orientation and downsampling.
+    pub pixels: (u32, u32),
+    /// Placed width in pt (height follows the aspect ratio).
+    pub width: f32,
+    /// Caption under the image.
+    pub caption: Option<String>,
+    /// YAML line of the image block.
+    pub src: Src,
+}

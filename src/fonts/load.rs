@@ -12,6 +12,27 @@ use super::{FaceFacts, FontBook, FontError, FontId, FontOptions, LoadedFace};
 /// The key of the preference list for digits and Latin letters.
 pub(super) const LATIN_KEY: &str = "latin";
 
+/// Load the font files directly in the bundled directory, in name order. Not its
+/// subdirectories: `fonts/ttf/` holds TrueType conversions of the same faces for the
+/// DOCX writer, which must not compete with the originals here.
+fn load_bundled_files(db: &mut fontdb::Database, dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+            matches!(ext.as_str(), "otf" | "ttf" | "otc" | "ttc")
+        })
+        .collect();
+    files.sort();
+    for file in files {
+        // An unreadable file is skipped; a role that needed it reports NoFont.
+        let _ = db.load_font_file(&file);
+    }
+}
+
 impl FontBook {
     /// Build the database (bundled directory, plus system fonts unless
     /// `opts.system_fonts` is false) and resolve every role's preference list.
@@ -28,7 +49,7 @@ impl FontBook {
         font_dir: &Path,
     ) -> Result<FontBook, FontError> {
         let mut book = FontBook { font_dir: font_dir.to_path_buf(), ..FontBook::default() };
-        book.db.load_fonts_dir(font_dir);
+        load_bundled_files(&mut book.db, font_dir);
         book.bundled = book.db.faces().map(|f| f.id).collect();
         if opts.system_fonts {
             book.db.load_system_fonts();

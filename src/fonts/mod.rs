@@ -20,6 +20,8 @@ mod fallback;
 mod load;
 mod metrics;
 mod resolve;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;

@@ -25,14 +25,7 @@ impl Point {
     }
 }
 
-/// An sRGB colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// Pure black, the colour of all official text (GB/T 9704 5.2.4).
-    pub const BLACK: Rgb = Rgb(0, 0, 0);
-}
+pub use crate::style::Rgb;
 
 /// The laid-out document: pages plus what the PDF needs beside them.
 #[derive(Clone, Debug, Default)]

@@ -489,13 +489,101 @@ pub struct Illustrated {
     /// 数说年报 cards; chosen from the data when absent.
     #[serde(default)]
     pub key_figures: Option<Vec<KeyFigure>>,
-    /// Chart switches and custom charts.
+    /// Chart settings and custom charts, in the order they should appear.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<serde_json::Value>>")]
-    pub charts: Option<Vec<serde_yaml::Value>>,
-    /// Last year's report (a path) for year-over-year comparisons.
+    pub charts: Option<Vec<ChartSpec>>,
+    /// Last year's figures for year-over-year comparisons: a path to last year's report
+    /// YAML, or a mapping of metric → number (`new_applications`, `handled`,
+    /// `reconsideration`, `litigation`, `disclosures`).
     #[serde(default)]
-    pub previous_year: Option<String>,
+    pub previous_year: Option<PreviousYear>,
+}
+
+/// A chart entry: with `id` of a built-in chart it switches or retitles it; without, it
+/// defines a custom chart from `type`, `categories` and `series`.
+#[derive(Debug, Deserialize, JsonSchema, Default, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ChartSpec {
+    /// Built-in chart id: `regulations`, `decisions`, `applicants`, `results`,
+    /// `reasons`, `review`, `year_over_year`; or a name for a custom chart.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// `false` switches the chart off.
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    /// Chart title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Custom charts: `bar`, `hbar`, `ring` or `stacked`.
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// Custom charts: category labels.
+    #[serde(default)]
+    pub categories: Option<Vec<String>>,
+    /// Custom charts: one or more series of values, one per category.
+    #[serde(default)]
+    pub series: Option<Vec<SeriesSpec>>,
+    /// Unit printed after values (件, 条, 万元…).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Custom charts: the section (1–6) after whose text the chart appears (default 1).
+    #[serde(default)]
+    pub section: Option<u8>,
+}
+
+/// One data series of a custom chart.
+#[derive(Debug, Deserialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesSpec {
+    /// Series name (legend).
+    pub name: String,
+    /// One value per category.
+    pub values: Vec<f64>,
+}
+
+/// Last year's figures: a report file or inline numbers.
+#[derive(Debug, Clone)]
+pub enum PreviousYear {
+    /// Path to last year's report YAML (relative to this report).
+    Path(String),
+    /// Metric → value.
+    Figures(std::collections::BTreeMap<String, f64>),
+}
+
+impl<'de> Deserialize<'de> for PreviousYear {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = PreviousYear;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a path to last year's report or a mapping of figures")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<PreviousYear, E> {
+                Ok(PreviousYear::Path(v.to_string()))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<PreviousYear, A::Error> {
+                let m = std::collections::BTreeMap::<String, f64>::deserialize(
+                    MapAccessDeserializer::new(map),
+                )?;
+                Ok(PreviousYear::Figures(m))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for PreviousYear {
+    fn schema_name() -> Cow<'static, str> {
+        "PreviousYear".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "string" },
+                { "type": "object", "additionalProperties": { "type": "number" } }
+            ]
+        })
+    }
 }
 
 /// A key-figure card.

@@ -42,8 +42,6 @@ pub(crate) struct SetLine {
     pub size: f32,
     /// The runs, in order.
     pub runs: Vec<LineRun>,
-    /// The line's text (without edge spaces).
-    pub text: String,
 }
 
 impl SetLine {
@@ -66,14 +64,20 @@ impl SetLine {
             .collect()
     }
 
-    /// Pen positions (from the measure's left edge) of every glyph, in order.
+    /// The line's text (without edge spaces).
     #[cfg(test)]
-    pub(crate) fn glyph_xs(&self) -> Vec<(f32, String)> {
+    pub(crate) fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    /// Pen position (from the measure's left edge) and text of every glyph, in order.
+    #[cfg(test)]
+    pub(crate) fn pens(&self) -> Vec<(f32, String)> {
         let mut out = Vec::new();
         for run in &self.runs {
             let mut x = run.x;
             for g in &run.glyphs {
-                out.push((x + g.x_offset, run.text[g.text_range.clone()].to_string()));
+                out.push((x, run.text[g.text_range.clone()].to_string()));
                 x += g.advance;
             }
         }
@@ -86,13 +90,11 @@ pub(crate) fn emit(par: &Prepared, line: &LineBox, x: f32) -> SetLine {
     let mut runs: Vec<LineRun> = Vec::new();
     let mut pen = x;
     let mut size: f32 = 0.0;
-    let mut text = String::new();
     for i in line.content.clone() {
+        // The space before this cluster is already in the previous glyph's advance.
         let k = i - line.range.start;
-        pen += line.gaps[k];
         let cluster = &par.clusters[i];
         size = size.max(cluster.size);
-        text.push_str(&cluster.text);
         let slots = glyph_slots(cluster, line.advances[k]);
         let space_after = if i + 1 < line.content.end { line.gaps[k + 1] } else { 0.0 };
         let mut byte = 0;
@@ -122,7 +124,7 @@ pub(crate) fn emit(par: &Prepared, line: &LineBox, x: f32) -> SetLine {
             pen += advance;
         }
     }
-    SetLine { x, width: line.width(), size, runs, text }
+    SetLine { x, width: line.width(), size, runs }
 }
 
 /// `(natural slot, final slot)` of each glyph of a cluster set at `advance`: the

@@ -16,6 +16,8 @@ pub(crate) mod class;
 mod cluster;
 mod emit;
 mod linebox;
+#[cfg(test)]
+mod tests;
 
 use crate::compose::tree::Align;
 use crate::fonts::{FontBook, FontError};

@@ -1,0 +1,85 @@
+//! Setting a tree paragraph: runs → spans with fonts and sizes per role, the measure
+//! (indent, signature inset, grid or solid setting), then the inline engine.
+
+use crate::compose::tree::{Align, Paragraph, Role};
+use crate::fonts::FontBook;
+use crate::style::Style;
+
+use super::geometry::PageGeometry;
+use super::inline::{set_text, Measure, SetLine, Span};
+use super::LayoutError;
+
+/// A paragraph broken into lines, with what pagination needs to know about it.
+#[derive(Clone, Debug)]
+pub(crate) struct SetParagraph {
+    /// The lines (each takes one grid line).
+    pub lines: Vec<SetLine>,
+    /// Blank grid lines before.
+    pub space_before: f32,
+    /// Blank grid lines after.
+    pub space_after: f32,
+    /// Keep on the page of the next block.
+    pub keep_with_next: bool,
+    /// Outline level and bookmark title.
+    pub outline: Option<(u8, String)>,
+}
+
+/// Whether a role is set on the body grid (everything but the title, whose 22 pt
+/// lines are set solid and centred).
+fn on_grid(role: Role) -> bool {
+    role != Role::Title
+}
+
+/// Set one paragraph.
+pub(crate) fn set_paragraph(
+    par: &Paragraph,
+    style: &Style,
+    geometry: &PageGeometry,
+    fonts: &mut FontBook,
+) -> Result<SetParagraph, LayoutError> {
+    let spans: Vec<Span<'_>> = par
+        .inlines
+        .iter()
+        .map(|inline| {
+            let role = inline.role.unwrap_or(par.role);
+            Span {
+                text: &inline.text,
+                role,
+                size: style.size(role),
+                bold: inline.bold || style.bold(role),
+                line: inline.src.line,
+            }
+        })
+        .collect();
+    let cell_scale = if on_grid(par.role) { geometry.grid_scale() } else { 1.0 };
+    let cell = style.size(par.role) * cell_scale;
+    let signature_inset = if par.role == Role::Signature && par.align == Align::Right {
+        style.signature.right_inset_chars * geometry.char_pitch
+    } else {
+        0.0
+    };
+    let measure = Measure {
+        width: geometry.text_width - signature_inset,
+        first_indent: par.indent_chars * cell,
+        align: par.align,
+        balance: par.role == Role::Title,
+        cell_scale,
+        cell,
+    };
+    let lines = set_text(&spans, &measure, fonts)?;
+    // The layout's space under the title is a floor, whether or not compose copied it
+    // into the paragraph. (Signature spacing is compose's: only the first signature
+    // paragraph carries it.)
+    let space_after = if par.role == Role::Title {
+        par.space_after_lines.max(style.title.space_after_lines)
+    } else {
+        par.space_after_lines
+    };
+    let outline = par.outline_level.map(|level| {
+        (level, par.inlines.iter().map(|i| i.text.as_str()).collect::<String>())
+    });
+    Ok(SetParagraph {
+        lines,
+        space_before: par.space_before_lines,
+        space_after, keep_with_next: par.keep_with_next, outline })
+}

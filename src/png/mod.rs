@@ -1,0 +1,184 @@
+//! PNG renderer: paints one positioned [`Page`] into a raster image with
+//! [tiny-skia](https://docs.rs/tiny-skia), for the illustrated (图文版) report that is read
+//! as one long image on phones and in WeChat.
+//!
+//! Like the [PDF writer](crate::pdf), the renderer measures and breaks nothing: it walks
+//! the page's items in painting order and draws each one where the layout put it. Glyph
+//! outlines come from the very font bytes the layout used ([`FontBook::face`]), read with
+//! ttf-parser (TrueType and CFF outlines alike), so the image and the PDF show the same
+//! glyphs at the same places.
+//!
+//! * **Units.** The page's pt are multiplied by [`RenderOptions::scale`] (px per pt); the
+//!   image is `ceil(width × scale)` × `ceil(height × scale)` px. Everything is
+//!   anti-aliased; there is no hinting, as on a phone the image is zoomed anyway.
+//! * **Long pages.** tiny-skia's anti-aliasing rasterizer works in fixed point and cannot
+//!   address more than 8191 px at once: it splits a larger target into tiles itself and
+//!   then pays for every path once per tile. The renderer instead paints a tall page in
+//!   horizontal bands of at most [`BAND_HEIGHT`] px — each a view of the rows of the one
+//!   final pixmap, so nothing is copied — and skips the items and glyphs that miss a band.
+//! * **Size limit.** An image is at most [`MAX_SIDE`] px a side and [`MAX_PIXELS`] px in
+//!   all, the size common image viewers (and WeChat) can be relied on to open. A larger
+//!   page is an error, [`RenderError::TooLarge`], that names the largest scale that fits
+//!   ([`max_scale`]); the caller chooses between rendering smaller and splitting the page.
+//!
+//! Modules: `glyphs` (faces and outline caches), `paint` (drawing the items of one band),
+//! `raster` (decoding and resampling embedded images), `error`.
+
+mod error;
+mod glyphs;
+mod paint;
+mod raster;
+
+#[cfg(test)]
+mod tests;
+
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ExtendedColorType, ImageEncoder};
+use tiny_skia::{Color, Pixmap, PixmapMut};
+
+use crate::fonts::FontBook;
+use crate::layout::frame::{Page, Rgb};
+
+pub use error::RenderError;
+
+/// The tallest band painted in one go, in px: below tiny-skia's 8191 px fixed-point
+/// limit, so that it never tiles a band itself.
+pub const BAND_HEIGHT: u32 = 8000;
+
+/// The longest side of an image, in px.
+pub const MAX_SIDE: u32 = 32767;
+
+/// The most pixels in one image (256 MiB of RGBA while it is painted).
+pub const MAX_PIXELS: u64 = 1 << 26;
+
+/// How to render a page.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RenderOptions {
+    /// Pixels per pt. Default: `3.0`, which makes a 360 pt wide mobile page 1080 px wide
+    /// (the width phones display at full resolution).
+    pub scale: f32,
+    /// The colour of the paper, painted under every item. Default: white. The image has
+    /// no transparency.
+    pub background: Rgb,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self { scale: 3.0, background: Rgb(255, 255, 255) }
+    }
+}
+
+/// Paints `page` into a new pixmap of `ceil(page.width × opts.scale)` ×
+/// `ceil(page.height × opts.scale)` px.
+///
+/// Fails when the page or the scale is not a positive size, when the image would be
+/// larger than [`MAX_SIDE`] or [`MAX_PIXELS`], when a font cannot be read and when an
+/// embedded image cannot be decoded. Panics, like [`FontBook::face`], when a text run
+/// names a face that `fonts` does not hold.
+pub fn render_page(
+    page: &Page,
+    fonts: &FontBook,
+    opts: &RenderOptions,
+) -> Result<Pixmap, RenderError> {
+    render_in_bands(page, fonts, opts, BAND_HEIGHT)
+}
+
+/// Renders `page` like [`render_page`] and encodes it as an opaque 8-bit RGB PNG.
+pub fn render_png(
+    page: &Page,
+    fonts: &FontBook,
+    opts: &RenderOptions,
+) -> Result<Vec<u8>, RenderError> {
+    encode_png(&render_page(page, fonts, opts)?)
+}
+
+/// The largest scale (px per pt, rounded down to a thousandth) at which `page` fits in
+/// [`MAX_SIDE`] and [`MAX_PIXELS`]; `0.0` for a page without a positive size.
+pub fn max_scale(page: &Page) -> f32 {
+    let (width, height) = (page.width as f64, page.height as f64);
+    if !(width > 0.0 && height > 0.0 && width.is_finite() && height.is_finite()) {
+        return 0.0;
+    }
+    let side = MAX_SIDE as f64 / width.max(height);
+    let area = (MAX_PIXELS as f64 / (width * height)).sqrt();
+    let mut scale = ((side.min(area) * 1000.0).floor() / 1000.0) as f32;
+    // f32 rounding can push a side one pixel over; step down until it fits.
+    while scale > 0.0 && pixel_size(page, scale).is_err() {
+        scale -= 0.001;
+    }
+    scale.max(0.0)
+}
+
+/// [`render_page`] with bands of at most `band` px (smaller in tests, to exercise the
+/// seams).
+fn render_in_bands(
+    page: &Page,
+    fonts: &FontBook,
+    opts: &RenderOptions,
+    band: u32,
+) -> Result<Pixmap, RenderError> {
+    let (width, height) = checked_size(page, opts.scale)?;
+    let mut pixmap = Pixmap::new(width, height)
+        .ok_or(RenderError::TooLarge { width, height, scale: opts.scale, max_scale: 0.0 })?;
+    pixmap.fill(color(opts.background));
+
+    let mut painter = paint::Painter::new(fonts, opts.scale);
+    let row_bytes = width as usize * 4;
+    for (index, rows) in pixmap.data_mut().chunks_mut(row_bytes * band as usize).enumerate() {
+        let rows_in_band = (rows.len() / row_bytes) as u32;
+        let mut target = PixmapMut::from_bytes(rows, width, rows_in_band)
+            .expect("a band is a whole number of non-empty rows");
+        painter.paint(page, &mut target, index as u32 * band)?;
+    }
+    Ok(pixmap)
+}
+
+/// The image size of `page` at `scale`, or why it cannot be rendered.
+fn checked_size(page: &Page, scale: f32) -> Result<(u32, u32), RenderError> {
+    let positive = |v: f32| v > 0.0 && v.is_finite();
+    if !positive(page.width) || !positive(page.height) {
+        return Err(RenderError::PageSize { width: page.width, height: page.height });
+    }
+    if !positive(scale) {
+        return Err(RenderError::Scale(scale));
+    }
+    pixel_size(page, scale).map_err(|(width, height)| RenderError::TooLarge {
+        width,
+        height,
+        scale,
+        max_scale: max_scale(page),
+    })
+}
+
+/// `ceil(size × scale)` per side, or that size when it exceeds the limits.
+fn pixel_size(page: &Page, scale: f32) -> Result<(u32, u32), (u32, u32)> {
+    // Float noise such as 1080.0001 must not add a row of background.
+    let side = |pt: f32| ((pt as f64 * scale as f64) - 1e-4).ceil().clamp(1.0, u32::MAX as f64);
+    let (width, height) = (side(page.width) as u32, side(page.height) as u32);
+    let fits = width <= MAX_SIDE
+        && height <= MAX_SIDE
+        && u64::from(width) * u64::from(height) <= MAX_PIXELS;
+    if fits {
+        Ok((width, height))
+    } else {
+        Err((width, height))
+    }
+}
+
+/// Encodes an opaque pixmap as an RGB PNG (the alpha channel is always 255: the
+/// background is opaque and everything is painted over it).
+fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
+    // With opaque pixels, premultiplied and straight colour are the same.
+    let rgb: Vec<u8> =
+        pixmap.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
+    let mut png = Vec::new();
+    PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive)
+        .write_image(&rgb, pixmap.width(), pixmap.height(), ExtendedColorType::Rgb8)
+        .map_err(|err| RenderError::Encode(err.to_string()))?;
+    Ok(png)
+}
+
+/// The opaque tiny-skia colour of `rgb`.
+fn color(rgb: Rgb) -> Color {
+    Color::from_rgba8(rgb.0, rgb.1, rgb.2, 255)
+}

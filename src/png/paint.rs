@@ -1,0 +1,263 @@
+//! Painting the items of one page onto one band of the image, in painting order.
+//!
+//! A band is a run of whole pixel rows of the final image; its transform maps page pt to
+//! band pixels (scale, then shift up by the band's first row). Every item is first
+//! checked against the band's rows, text glyph by glyph, so that a long page costs
+//! little more than the sum of its parts. Fills use the non-zero winding rule and
+//! strokes butt caps and miter joins, as in the PDF.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use tiny_skia::{
+    FillRule, FilterQuality, Paint, Path, PathBuilder, Pattern, Pixmap, PixmapMut, Rect,
+    Shader, SpreadMode, Stroke, Transform,
+};
+
+use super::glyphs::GlyphCache;
+use super::{color, raster, RenderError};
+use crate::fonts::FontBook;
+use crate::layout::frame::{
+    ImageItem, Item, LineItem, Page, PathItem, PathSegment, RectItem, Rgb, TextRun,
+};
+
+/// Extra rows (px) around a band within which items still count as touching it: anti-
+/// aliasing spreads an edge into the neighbouring pixel.
+const BAND_MARGIN: f32 = 2.0;
+
+/// The state of one render: caches shared by all bands of the page.
+pub(super) struct Painter<'a> {
+    /// Glyph outlines.
+    glyphs: GlyphCache<'a>,
+    /// Decoded and resampled images, by item index.
+    images: HashMap<usize, Pixmap>,
+    /// Pixels per pt.
+    scale: f32,
+}
+
+/// The rows of the image being painted.
+struct Band {
+    /// Pixels per pt.
+    scale: f32,
+    /// First row, in image px.
+    top: f32,
+    /// One past the last row, in image px.
+    bottom: f32,
+}
+
+impl Band {
+    /// Page pt → band px.
+    fn transform(&self) -> Transform {
+        Transform::from_row(self.scale, 0.0, 0.0, self.scale, 0.0, -self.top)
+    }
+
+    /// Whether something spanning `top..bottom` pt vertically may paint in this band.
+    /// False for NaN extents.
+    fn hits(&self, top: f32, bottom: f32) -> bool {
+        bottom * self.scale >= self.top - BAND_MARGIN
+            && top * self.scale <= self.bottom + BAND_MARGIN
+    }
+
+    /// `rect` (pt) in band px.
+    fn device_rect(&self, x: f32, y: f32, width: f32, height: f32) -> Option<Rect> {
+        let s = self.scale;
+        Rect::from_xywh(x * s, y * s - self.top, width * s, height * s)
+    }
+}
+
+impl<'a> Painter<'a> {
+    /// A painter with empty caches, drawing at `scale` px per pt.
+    pub(super) fn new(fonts: &'a FontBook, scale: f32) -> Self {
+        Self { glyphs: GlyphCache::new(fonts), images: HashMap::new(), scale }
+    }
+
+    /// Paints the items of `page` that touch `target`, a band of the image whose first
+    /// row is row `top` of the whole image.
+    pub(super) fn paint(
+        &mut self,
+        page: &Page,
+        target: &mut PixmapMut,
+        top: u32,
+    ) -> Result<(), RenderError> {
+        let band = Band {
+            scale: self.scale,
+            top: top as f32,
+            bottom: (top + target.height()) as f32,
+        };
+        for (index, item) in page.items.iter().enumerate() {
+            match item {
+                Item::Text(run) => self.text(run, target, &band)?,
+                Item::Line(line) => draw_line(line, target, &band),
+                Item::Rect(rect) => draw_rect(rect, target, &band),
+                Item::Path(path) => draw_path(path, target, &band),
+                Item::Image(image) => self.image(index, image, target, &band)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Fills each glyph of `run` at its pen position (plus its offset), and strokes it
+    /// too when the run is emboldened.
+    fn text(
+        &mut self,
+        run: &TextRun,
+        target: &mut PixmapMut,
+        band: &Band,
+    ) -> Result<(), RenderError> {
+        if run.glyphs.is_empty() || !(run.size > 0.0) {
+            return Ok(());
+        }
+        let em = run.size / self.glyphs.units_per_em(run.font)?;
+        let paint = solid(run.color);
+        let embolden = if run.embolden > 0.0 { run.embolden } else { 0.0 };
+        let mut pen = run.origin.x;
+        for glyph in &run.glyphs {
+            let x = pen + glyph.x_offset;
+            pen += glyph.advance;
+            let Some(outline) = self.glyphs.outline(run.font, glyph.id)? else { continue };
+            // Font units have y up: the glyph's top is its largest y.
+            let bounds = outline.bounds();
+            let (top, bottom) = (run.origin.y - em * bounds.bottom(), run.origin.y - em * bounds.top());
+            if !band.hits(top - embolden, bottom + embolden) {
+                continue;
+            }
+            let place = Transform::from_row(em, 0.0, 0.0, -em, x, run.origin.y)
+                .post_concat(band.transform());
+            target.fill_path(outline, &paint, FillRule::Winding, place, None);
+            if embolden > 0.0 {
+                let precision = em * band.scale;
+                if let Some(stroke) =
+                    self.glyphs.stroke(run.font, glyph.id, embolden / em, precision)?
+                {
+                    target.fill_path(stroke, &paint, FillRule::Winding, place, None);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws an image resampled to the pixels it covers.
+    fn image(
+        &mut self,
+        index: usize,
+        item: &ImageItem,
+        target: &mut PixmapMut,
+        band: &Band,
+    ) -> Result<(), RenderError> {
+        if !band.hits(item.origin.y, item.origin.y + item.height) {
+            return Ok(());
+        }
+        let Some(rect) = band.device_rect(item.origin.x, item.origin.y, item.width, item.height)
+        else {
+            return Ok(());
+        };
+        let pixmap = match self.images.entry(index) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                let (width, height) = (rect.width().round() as u32, rect.height().round() as u32);
+                let decoded = raster::decode(item, width, height).map_err(|message| {
+                    RenderError::Image {
+                        item: index,
+                        format: if item.jpeg { "JPEG" } else { "PNG" },
+                        x: item.origin.x,
+                        y: item.origin.y,
+                        message,
+                    }
+                })?;
+                entry.insert(decoded)
+            }
+        };
+        // Maps the resampled pixels onto the rect: a shift, and a scale within a pixel.
+        let fit = Transform::from_row(
+            rect.width() / pixmap.width() as f32,
+            0.0,
+            0.0,
+            rect.height() / pixmap.height() as f32,
+            rect.x(),
+            rect.y(),
+        );
+        let shader =
+            Pattern::new(pixmap.as_ref(), SpreadMode::Pad, FilterQuality::Bilinear, 1.0, fit);
+        let paint = Paint { shader, ..Paint::default() };
+        target.fill_rect(rect, &paint, Transform::identity(), None);
+        Ok(())
+    }
+}
+
+/// Strokes a straight line with butt caps.
+fn draw_line(line: &LineItem, target: &mut PixmapMut, band: &Band) {
+    let half = line.width / 2.0;
+    if !(line.width > 0.0) || !band.hits(line.from.y.min(line.to.y) - half, line.from.y.max(line.to.y) + half) {
+        return;
+    }
+    let mut builder = PathBuilder::new();
+    builder.move_to(line.from.x, line.from.y);
+    builder.line_to(line.to.x, line.to.y);
+    if let Some(path) = builder.finish() {
+        stroke(&path, line.color, line.width, target, band);
+    }
+}
+
+/// Fills, then strokes, a rectangle.
+fn draw_rect(rect: &RectItem, target: &mut PixmapMut, band: &Band) {
+    let half = rect.stroke.map_or(0.0, |(_, width)| width / 2.0);
+    if !band.hits(rect.origin.y - half, rect.origin.y + rect.height + half) {
+        return;
+    }
+    if let Some(fill) = rect.fill {
+        // In band px with no transform, tiny-skia takes its exact rectangle path.
+        if let Some(device) =
+            band.device_rect(rect.origin.x, rect.origin.y, rect.width, rect.height)
+        {
+            target.fill_rect(device, &solid(fill), Transform::identity(), None);
+        }
+    }
+    if let Some((color, width)) = rect.stroke.filter(|&(_, width)| width > 0.0) {
+        if let Some(bounds) = Rect::from_xywh(rect.origin.x, rect.origin.y, rect.width, rect.height)
+        {
+            stroke(&PathBuilder::from_rect(bounds), color, width, target, band);
+        }
+    }
+}
+
+/// Fills, then strokes, a vector path.
+fn draw_path(item: &PathItem, target: &mut PixmapMut, band: &Band) {
+    let Some(path) = build_path(&item.segments) else { return };
+    let half = item.stroke.map_or(0.0, |(_, width)| width / 2.0);
+    // Miter joins can reach further than half the width; 4× covers the default limit.
+    let reach = half * 4.0;
+    if !band.hits(path.bounds().top() - reach, path.bounds().bottom() + reach) {
+        return;
+    }
+    if let Some(fill) = item.fill {
+        target.fill_path(&path, &solid(fill), FillRule::Winding, band.transform(), None);
+    }
+    if let Some((color, width)) = item.stroke.filter(|&(_, width)| width > 0.0) {
+        stroke(&path, color, width, target, band);
+    }
+}
+
+/// The tiny-skia path of the layout's segments; `None` when it has no extent.
+fn build_path(segments: &[PathSegment]) -> Option<Path> {
+    let mut builder = PathBuilder::new();
+    for segment in segments {
+        match *segment {
+            PathSegment::MoveTo(p) => builder.move_to(p.x, p.y),
+            PathSegment::LineTo(p) => builder.line_to(p.x, p.y),
+            PathSegment::CubicTo(c1, c2, p) => builder.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
+            PathSegment::Close => builder.close(),
+        }
+    }
+    builder.finish()
+}
+
+/// Strokes `path` (in pt) with `width` pt, butt caps and miter joins.
+fn stroke(path: &Path, color: Rgb, width: f32, target: &mut PixmapMut, band: &Band) {
+    let stroke = Stroke { width, ..Stroke::default() };
+    target.stroke_path(path, &solid(color), &stroke, band.transform(), None);
+}
+
+/// An anti-aliased solid paint.
+fn solid(rgb: Rgb) -> Paint<'static> {
+    Paint { shader: Shader::SolidColor(color(rgb)), anti_alias: true, ..Paint::default() }
+}
