@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod figures;
+pub mod images;
 pub mod tables;
 mod text;
 pub mod tree;

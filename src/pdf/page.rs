@@ -183,7 +183,7 @@ fn draw(surface: &mut Surface, path: Option<Path>, fill: Option<Rgb>, stroke: Op
 /// Places an image; a JPEG is embedded as is (DCT), a PNG losslessly (Flate).
 fn image(surface: &mut Surface, item: &ImageItem, page: usize) -> Result<Identifier, PdfError> {
     let data = item.data.clone().into();
-    // Interpolation stays off: PDF/A forbids it, and charts are drawn at print size.
+    // No interpolation: PDF/A forbids it.
     let image =
         if item.jpeg { Image::from_jpeg(data, false) } else { Image::from_png(data, false) }
             .map_err(|message| PdfError::Image { page, message })?;

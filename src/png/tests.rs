@@ -535,3 +535,22 @@ fn measure_full_text_page() {
     );
     assert!(ten.as_secs_f32() < 5.0, "{ten:?}");
 }
+
+#[test]
+fn debug_seams() {
+    let mut items = vec![blob(20.0, 25.0, 60.0), rect(5.0, 31.9, 90.0, 0.3, Rgb(200, 0, 0))];
+    items.extend((0..6).map(|i| text("政府信息公开", 14.0, 8.0, 20.0 + 14.0 * i as f32)));
+    items.push(line((5.0, 63.95), (95.0, 64.05), 0.4));
+    for (n, item) in items.into_iter().enumerate() {
+        let page = page(100.0, 110.0, vec![item]);
+        let opts = RenderOptions::default();
+        let whole = render_in_bands(&page, fonts(), &opts, BAND_HEIGHT).unwrap();
+        let banded = render_in_bands(&page, fonts(), &opts, 64).unwrap();
+        let mut rows = std::collections::BTreeMap::new();
+        for y in 0..whole.height() { for x in 0..whole.width() {
+            let (a, b) = (px(&whole, x, y), px(&banded, x, y));
+            if a.iter().zip(b).any(|(p, q)| p.abs_diff(q) > 1) { *rows.entry(y).or_insert(0) += 1; }
+        }}
+        eprintln!("item {n}: {rows:?}");
+    }
+}
