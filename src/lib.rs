@@ -9,6 +9,8 @@
 #![deny(missing_docs)]
 
 pub mod compose;
+pub mod docx;
+pub mod docx_chart;
 pub mod fonts;
 pub mod layout;
 pub mod pdf;
@@ -16,3 +18,4 @@ pub mod png;
 pub mod style;
 pub mod model;
 pub mod output;
+pub mod build;

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use nianbao::build;
+use nianbao::fonts::{FontBook, FontOptions};
 use nianbao::model::{self, diag, skeleton, Diagnostic, Edition, ModelError};
 
 /// 政府信息公开工作年度报告排版工具 / typesets government information-disclosure annual reports.
@@ -48,6 +50,36 @@ enum Command {
     },
     /// 输出年报格式的 JSON Schema / print the JSON Schema of the report format.
     Schema,
+    /// 排版输出 PDF 和 DOCX / typeset a report into PDF and DOCX.
+    Build {
+        /// 年报 YAML 文件 / report YAML file.
+        file: PathBuf,
+        /// 输出目录（默认与 YAML 同目录）/ output directory (default: next to the YAML).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 输出格式（可重复；默认 pdf 和 docx）/ output format (repeatable; default pdf and docx).
+        #[arg(long, value_enum)]
+        format: Vec<BuildFormat>,
+        /// 只用随附字体，不用系统字体 / use only the bundled fonts, not the system's.
+        #[arg(long)]
+        bundled_fonts_only: bool,
+    },
+    /// 显示每个字体角色实际使用的字体文件 / show which font file serves each role.
+    Fonts {
+        /// 年报 YAML 文件 / report YAML file.
+        file: PathBuf,
+        /// 只用随附字体 / use only the bundled fonts.
+        #[arg(long)]
+        bundled_fonts_only: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BuildFormat {
+    /// PDF（GB/T 9704 正式版）/ PDF (official filing).
+    Pdf,
+    /// DOCX（可编辑）/ DOCX (editable).
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -67,6 +99,10 @@ fn main() -> ExitCode {
             let text = skeleton::skeleton(&skeleton::SkeletonOptions { year, edition, agency });
             write_new(&text, output.as_deref(), force)
         }
+        Command::Build { file, output, format, bundled_fonts_only } => {
+            build(&file, output, &format, bundled_fonts_only)
+        }
+        Command::Fonts { file, bundled_fonts_only } => fonts(&file, bundled_fonts_only),
         Command::Schema => {
             let schema = model::schema::json_schema();
             println!("{}", serde_json::to_string_pretty(&schema).expect("schema serialises"));
@@ -77,18 +113,33 @@ fn main() -> ExitCode {
 
 fn check(files: &[PathBuf], format: OutputFormat) -> ExitCode {
     let mut worst = 0u8;
+    let mut json = Vec::new();
     for file in files {
         let (code, diags) = match model::load(file) {
             Ok((_, warnings)) => (0, warnings),
             Err(ModelError::Invalid { diagnostics, .. }) => (1, diagnostics),
             Err(e @ ModelError::Io { .. }) => {
                 eprintln!("nianbao: {e}");
-                worst = worst.max(2);
-                continue;
+                let io = Diagnostic::error(
+                    "io",
+                    "",
+                    format!("无法读取文件：{e}"),
+                    format!("cannot read the file: {e}"),
+                );
+                (2, vec![io])
             }
         };
         worst = worst.max(code);
-        print_diags(file, &diags, format, code == 0);
+        match format {
+            OutputFormat::Json => json.push(diag::to_json_value(file, &diags)),
+            OutputFormat::Text if code == 2 => {}
+            OutputFormat::Text => print_diags(file, &diags, format, code == 0),
+        }
+    }
+    if let OutputFormat::Json = format {
+        // One file: one JSON object; several: an array of them.
+        let out = if json.len() == 1 { json.remove(0) } else { serde_json::Value::Array(json) };
+        println!("{}", serde_json::to_string_pretty(&out).expect("diagnostics serialise"));
     }
     ExitCode::from(worst)
 }
@@ -111,6 +162,64 @@ fn print_diags(file: &Path, diags: &[Diagnostic], format: OutputFormat, valid: b
                 );
             }
         }
+    }
+}
+
+fn build(file: &Path, out_dir: Option<PathBuf>, formats: &[BuildFormat], bundled: bool) -> ExitCode {
+    let mut opts = build::BuildOptions { out_dir, system_fonts: !bundled, ..Default::default() };
+    if !formats.is_empty() {
+        opts.formats = formats
+            .iter()
+            .map(|f| match f {
+                BuildFormat::Pdf => build::Format::Pdf,
+                BuildFormat::Docx => build::Format::Docx,
+            })
+            .collect();
+    }
+    match build::build(file, &opts) {
+        Ok(built) => {
+            for d in &built.warnings {
+                println!("{}", d.render(file));
+            }
+            for f in &built.files {
+                println!("{} → {}（{} 页 pages）", file.display(), f.display(), built.pages);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_build_error(file, &e),
+    }
+}
+
+fn report_build_error(file: &Path, e: &build::BuildError) -> ExitCode {
+    match e {
+        build::BuildError::Model(ModelError::Invalid { diagnostics, .. }) => {
+            print_diags(file, diagnostics, OutputFormat::Text, false);
+            ExitCode::from(1)
+        }
+        build::BuildError::Model(ModelError::Io { .. }) | build::BuildError::Write { .. } => {
+            eprintln!("nianbao: {e}");
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("{}: 错误 error: {e}", file.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn fonts(file: &Path, bundled: bool) -> ExitCode {
+    let result = build::load(file).and_then(|(_, style, _)| {
+        let book = FontBook::new(&style, &FontOptions { system_fonts: !bundled })?;
+        Ok(book.describe())
+    });
+    match result {
+        Ok(roles) => {
+            for r in roles {
+                println!("{:<14} {:<28} {} ({})", r.role, r.family, r.path.display(), r.source.label());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => report_build_error(file, &e),
     }
 }
 

@@ -12,9 +12,8 @@
 //! ```
 //!
 //! `expect-message` is the exact `message_zh`; `expect-count` the exact number of errors
-//! (warnings not counted). `tests/invalid/known-bugs/*.yaml` describe the behaviour
-//! wanted where `src/` is wrong today; they may use `expect-message-contains` instead of
-//! an exact message and run only with `cargo test --test check_cli -- --ignored`.
+//! (warnings not counted). Cases whose header starts with `# Regression:` pin bugs
+//! found and fixed (cascading errors, wrong lines).
 
 use std::ffi::OsStr;
 use std::fs;
@@ -67,7 +66,12 @@ fn samples() -> Vec<PathBuf> {
 
 /// `check --format json <file>`: exit code and the parsed document.
 fn check_json(file: &Path) -> (Option<i32>, Value, Output) {
-    let out = nianbao([OsStr::new("check"), OsStr::new("--format"), OsStr::new("json"), file.as_os_str()]);
+    let out = nianbao([
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        file.as_os_str(),
+    ]);
     let json: Value = serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| {
         panic!(
             "check --format json {} did not print JSON ({e}).\nstdout:\n{}\nstderr:\n{}",
@@ -104,9 +108,12 @@ fn parse_header(text: &str) -> Result<Expect, String> {
     let mut e = Expect::default();
     for line in text.lines().take_while(|l| l.starts_with('#') || l.trim().is_empty()) {
         let Some(rest) = line.strip_prefix("# expect-") else { continue };
-        let (key, value) = rest.split_once(':').ok_or_else(|| format!("malformed header line `{line}`"))?;
+        let (key, value) =
+            rest.split_once(':').ok_or_else(|| format!("malformed header line `{line}`"))?;
         let value = value.strip_prefix(' ').unwrap_or(value).trim_end().to_string();
-        let num = |v: &str| v.parse::<u64>().map_err(|_| format!("`expect-{key}` is not a number: `{v}`"));
+        let num = |v: &str| {
+            v.parse::<u64>().map_err(|_| format!("`expect-{key}` is not a number: `{v}`"))
+        };
         match key {
             "code" => e.code = Some(value),
             "line" => e.line = Some(num(&value)?),
@@ -141,9 +148,18 @@ fn run_case(file: &Path, strict: bool) -> Result<(), String> {
     if strict && (want.line.is_none() || want.message.is_none() || want.count.is_none()) {
         return Err("header needs expect-code, expect-line, expect-message and expect-count".into());
     }
-    let out = nianbao([OsStr::new("check"), OsStr::new("--format"), OsStr::new("json"), file.as_os_str()]);
+    let out = nianbao([
+        OsStr::new("check"),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        file.as_os_str(),
+    ]);
     let json: Value = serde_json::from_str(&stdout(&out)).map_err(|e| {
-        format!("output is not JSON ({e}); exit {:?}; stderr: {}", out.status.code(), stderr(&out).trim())
+        format!(
+            "output is not JSON ({e}); exit {:?}; stderr: {}",
+            out.status.code(),
+            stderr(&out).trim()
+        )
     })?;
     let errors = errors_of(&json);
     let listing = || {
@@ -167,7 +183,11 @@ fn run_case(file: &Path, strict: bool) -> Result<(), String> {
         problems.push(format!("`valid` is {}, expected false", json["valid"]));
     }
     if json["errors"].as_u64() != Some(errors.len() as u64) {
-        problems.push(format!("`errors` is {} but {} error diagnostics are listed", json["errors"], errors.len()));
+        problems.push(format!(
+            "`errors` is {} but {} error diagnostics are listed",
+            json["errors"],
+            errors.len()
+        ));
     }
     let code = want.code.as_deref().unwrap_or_default();
     let found = errors.iter().any(|d| {
@@ -227,7 +247,12 @@ fn invalid_cases_produce_their_diagnostics() {
         "only {n} invalid cases in {}, expected at least {MIN_INVALID_CASES}",
         dir.display()
     );
-    assert!(failures.is_empty(), "{} of {n} invalid case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} invalid case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -239,22 +264,18 @@ fn invalid_case_headers_are_consistent() {
         let text = fs::read_to_string(&f).unwrap();
         let want = parse_header(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         if let (Some(line), Some(msg)) = (want.line, &want.message) {
-            if msg.contains("行") && msg.contains("（第 ") && !msg.contains(&format!("第 {line} 行")) {
-                bad.push(format!("  {}: expect-line {line} but message cites another line", f.display()));
+            if msg.contains("行")
+                && msg.contains("（第 ")
+                && !msg.contains(&format!("第 {line} 行"))
+            {
+                bad.push(format!(
+                    "  {}: expect-line {line} but message cites another line",
+                    f.display()
+                ));
             }
         }
     }
     assert!(bad.is_empty(), "inconsistent headers:\n{}", bad.join("\n"));
-}
-
-/// The behaviour wanted where `src/` is wrong today (see each file's `# Bug:` lines).
-#[test]
-#[ignore = "documents open bugs in src/; run with --ignored"]
-fn known_bugs_are_fixed() {
-    let dir = root().join("tests/invalid/known-bugs");
-    let (n, failures) = run_cases(&dir, false);
-    assert!(n > 0, "no known-bug cases in {}", dir.display());
-    assert!(failures.is_empty(), "{} of {n} known bug(s) still open:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
@@ -268,7 +289,10 @@ fn header_parser_reads_every_key() {
     assert_eq!(e.message.as_deref(), Some("表三 a：b"));
     assert_eq!(e.count, Some(3));
     assert!(parse_header("# expect-line: 3\n").is_err(), "a case without a code is rejected");
-    assert!(parse_header("# expect-colour: red\n# expect-code: x\n").is_err(), "unknown keys are rejected");
+    assert!(
+        parse_header("# expect-colour: red\n# expect-code: x\n").is_err(),
+        "unknown keys are rejected"
+    );
 }
 
 // ---- valid reports -----------------------------------------------------------------------
@@ -278,17 +302,31 @@ fn every_sample_is_valid() {
     for s in samples() {
         let out = nianbao([OsStr::new("check"), s.as_os_str()]);
         let text = stdout(&out);
-        assert_eq!(out.status.code(), Some(0), "{} should pass:\n{text}{}", s.display(), stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{} should pass:\n{text}{}",
+            s.display(),
+            stderr(&out)
+        );
         let verdict = format!("{}: 有效 valid", s.display());
         assert!(text.contains(&verdict), "{}: text output lacks `{verdict}`:\n{text}", s.display());
-        assert!(!text.contains("错误 error"), "{}: a valid sample lists an error:\n{text}", s.display());
+        assert!(
+            !text.contains("错误 error"),
+            "{}: a valid sample lists an error:\n{text}",
+            s.display()
+        );
     }
 }
 
 /// Line (1-based) of the only line of `text` starting with `prefix`.
 fn line_starting(text: &str, prefix: &str) -> usize {
-    let hits: Vec<usize> =
-        text.lines().enumerate().filter(|(_, l)| l.starts_with(prefix)).map(|(i, _)| i + 1).collect();
+    let hits: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with(prefix))
+        .map(|(i, _)| i + 1)
+        .collect();
     assert_eq!(hits.len(), 1, "expected one line starting with `{prefix}`, found {hits:?}");
     hits[0]
 }
@@ -297,7 +335,11 @@ fn line_starting(text: &str, prefix: &str) -> usize {
 fn changing_one_number_in_table_3_is_caught() {
     let src = fs::read_to_string(root().join("samples/qianshan-2019.yaml")).unwrap();
     let row = "    total:           [10, 0, 0, 0, 0, 0, 10]";
-    assert_eq!(src.matches(row).count(), 1, "the sample's （七）总计 row changed; update this test");
+    assert_eq!(
+        src.matches(row).count(),
+        1,
+        "the sample's （七）总计 row changed; update this test"
+    );
     let line = line_starting(&src, "    total:");
     let dir = tempfile::tempdir().unwrap();
 
@@ -316,10 +358,14 @@ fn changing_one_number_in_table_3_is_caught() {
     let prefix = format!("{}:{line}:", changed.display());
     let message = format!("表三 （七）总计·自然人：应为 10，填写为 20（第 {line} 行；");
     assert!(
-        text.lines().any(|l| l.starts_with(&prefix) && l.contains("[sum-results]") && l.contains(&message)),
+        text.lines()
+            .any(|l| l.starts_with(&prefix) && l.contains("[sum-results]") && l.contains(&message)),
         "no line `{prefix}… [sum-results]: {message}…` in:\n{text}"
     );
-    assert!(text.contains(&format!("{}: 无效 invalid", changed.display())), "no verdict in:\n{text}");
+    assert!(
+        text.contains(&format!("{}: 无效 invalid", changed.display())),
+        "no verdict in:\n{text}"
+    );
 
     // The same in JSON: the cell's path, line and message.
     let (code, json, _) = check_json(&changed);
@@ -355,9 +401,13 @@ fn new_skeletons_pass_check() {
         argv.extend([OsStr::new("-o"), path.as_os_str()]);
         let out = nianbao(&argv);
         assert_eq!(out.status.code(), Some(0), "new {args:?} failed: {}", stderr(&out));
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("new {args:?} wrote nothing: {e}"));
+        let text =
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("new {args:?} wrote nothing: {e}"));
         for c in contains {
-            assert!(text.lines().any(|l| l.trim_start().starts_with(c)), "new {args:?}: no line `{c}` in:\n{text}");
+            assert!(
+                text.lines().any(|l| l.trim_start().starts_with(c)),
+                "new {args:?}: no line `{c}` in:\n{text}"
+            );
         }
         let out = nianbao([OsStr::new("check"), path.as_os_str()]);
         assert_eq!(
@@ -366,7 +416,11 @@ fn new_skeletons_pass_check() {
             "new {args:?} output fails check:\n{}\n{text}",
             stdout(&out)
         );
-        assert!(stdout(&out).contains(&format!("{}: 有效 valid", path.display())), "{}", stdout(&out));
+        assert!(
+            stdout(&out).contains(&format!("{}: 有效 valid", path.display())),
+            "{}",
+            stdout(&out)
+        );
     }
 }
 
@@ -375,10 +429,24 @@ fn new_refuses_to_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("existing.yaml");
     fs::write(&path, "# mine, keep me\n").unwrap();
-    let out = nianbao([OsStr::new("new"), OsStr::new("--year"), OsStr::new("2025"), OsStr::new("-o"), path.as_os_str()]);
+    let out = nianbao([
+        OsStr::new("new"),
+        OsStr::new("--year"),
+        OsStr::new("2025"),
+        OsStr::new("-o"),
+        path.as_os_str(),
+    ]);
     assert_eq!(out.status.code(), Some(2), "stdout: {}\nstderr: {}", stdout(&out), stderr(&out));
-    assert!(stderr(&out).contains("--force"), "the refusal should mention --force: {}", stderr(&out));
-    assert_eq!(fs::read_to_string(&path).unwrap(), "# mine, keep me\n", "the existing file was changed");
+    assert!(
+        stderr(&out).contains("--force"),
+        "the refusal should mention --force: {}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "# mine, keep me\n",
+        "the existing file was changed"
+    );
 
     // With --force it is replaced by a valid skeleton.
     let out = nianbao([
@@ -413,7 +481,8 @@ fn schema_errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
 #[test]
 fn schema_compiles_and_accepts_every_sample() {
     let schema = schema();
-    let validator = jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("schema does not compile: {e}"));
+    let validator = jsonschema::validator_for(&schema)
+        .unwrap_or_else(|e| panic!("schema does not compile: {e}"));
     for s in samples() {
         let doc = yaml_to_json(&s);
         assert!(doc["date"].is_string(), "{}: dates should stay strings", s.display());
@@ -433,7 +502,11 @@ fn schema_rejects_unknown_keys() {
         top.as_object_mut().unwrap().insert("titel".into(), Value::String("x".into()));
         let errors = schema_errors(&validator, &top);
         assert!(!errors.is_empty(), "{}: unknown top-level key `titel` accepted", s.display());
-        assert!(errors.iter().any(|e| e.contains("titel")), "{}: errors do not name `titel`: {errors:?}", s.display());
+        assert!(
+            errors.iter().any(|e| e.contains("titel")),
+            "{}: errors do not name `titel`: {errors:?}",
+            s.display()
+        );
 
         let mut nested = doc.clone();
         nested["tables"]["applications"]
@@ -441,7 +514,11 @@ fn schema_rejects_unknown_keys() {
             .unwrap()
             .insert("carried_ovr".into(), serde_json::json!([0, 0, 0, 0, 0, 0]));
         let errors = schema_errors(&validator, &nested);
-        assert!(!errors.is_empty(), "{}: unknown key `tables.applications.carried_ovr` accepted", s.display());
+        assert!(
+            !errors.is_empty(),
+            "{}: unknown key `tables.applications.carried_ovr` accepted",
+            s.display()
+        );
         assert!(
             errors.iter().any(|e| e.contains("carried_ovr")),
             "{}: errors do not name `carried_ovr`: {errors:?}",
@@ -457,7 +534,12 @@ fn missing_file_exits_2() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-report.yaml");
     for format in ["text", "json"] {
-        let out = nianbao([OsStr::new("check"), OsStr::new("--format"), OsStr::new(format), missing.as_os_str()]);
+        let out = nianbao([
+            OsStr::new("check"),
+            OsStr::new("--format"),
+            OsStr::new(format),
+            missing.as_os_str(),
+        ]);
         assert_eq!(out.status.code(), Some(2), "--format {format}");
         assert!(
             stderr(&out).contains("no-such-report.yaml"),
@@ -483,7 +565,11 @@ fn usage_errors_exit_2() {
     for args in cases {
         let out = Command::new(BIN).args(args).current_dir(root()).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains("Usage") || stderr(&out).contains("error"), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("Usage") || stderr(&out).contains("error"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(stdout(&out).is_empty(), "{args:?} printed to stdout: {}", stdout(&out));
     }
     let out = nianbao(Vec::<&str>::new());
@@ -494,12 +580,19 @@ fn assert_diagnostic_shape(d: &Value) {
     let o = d.as_object().unwrap_or_else(|| panic!("diagnostic is not an object: {d}"));
     let mut keys: Vec<&str> = o.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["code", "column", "line", "message_en", "message_zh", "path", "severity"], "{d}");
+    assert_eq!(
+        keys,
+        ["code", "column", "line", "message_en", "message_zh", "path", "severity"],
+        "{d}"
+    );
     assert!(matches!(d["severity"].as_str(), Some("error" | "warning")), "{d}");
     for k in ["code", "path", "message_zh", "message_en"] {
         assert!(d[k].is_string(), "`{k}` is not a string: {d}");
     }
-    assert!(!d["code"].as_str().unwrap().is_empty() && !d["message_zh"].as_str().unwrap().is_empty(), "{d}");
+    assert!(
+        !d["code"].as_str().unwrap().is_empty() && !d["message_zh"].as_str().unwrap().is_empty(),
+        "{d}"
+    );
     assert!(d["line"].is_u64() && d["column"].is_u64(), "{d}");
 }
 
@@ -528,18 +621,21 @@ fn json_output_has_verdict_counts_and_diagnostics() {
     );
     diags.iter().for_each(assert_diagnostic_shape);
 
-    // Invalid: two errors, with every field.
+    // Invalid: one error (the 总计 column is not reported again), with every field.
     let case = root().join("tests/invalid/rule1-balance.yaml");
     let (code, json, _) = check_json(&case);
     assert_eq!(code, Some(1));
     assert_eq!(json["valid"], false);
-    assert_eq!(json["errors"], 2);
+    assert_eq!(json["errors"], 1);
     assert_eq!(json["warnings"], 0);
     let diags = json["diagnostics"].as_array().unwrap();
-    assert_eq!(diags.len(), 2);
+    assert_eq!(diags.len(), 1);
     diags.iter().for_each(assert_diagnostic_shape);
     assert!(diags.iter().all(|d| d["code"] == "balance" && d["line"] == 27), "{json:#}");
-    assert!(diags.iter().any(|d| d["path"] == "tables.applications.carried_forward[0]"), "{json:#}");
+    assert!(
+        diags.iter().any(|d| d["path"] == "tables.applications.carried_forward[0]"),
+        "{json:#}"
+    );
 }
 
 #[test]
@@ -551,10 +647,16 @@ fn text_output_renders_file_line_column_code_and_both_languages() {
     let first = text.lines().next().unwrap_or_default();
     let prefix = format!("{}:25:", case.display());
     assert!(first.starts_with(&prefix), "`{first}` should start with `{prefix}`");
-    assert!(first.contains("错误 error[sum-review]: 表四 行政诉讼·复议后起诉·总计：应为 10，填写为 11"), "{first}");
+    assert!(
+        first.contains("错误 error[sum-review]: 表四 行政诉讼·复议后起诉·总计：应为 10，填写为 11"),
+        "{first}"
+    );
     assert!(first.contains(" / Table 4, "), "no English half: {first}");
     assert!(
-        text.contains(&format!("{}: 无效 invalid（1 个错误 error(s)，0 个警告 warning(s)）", case.display())),
+        text.contains(&format!(
+            "{}: 无效 invalid（1 个错误 error(s)，0 个警告 warning(s)）",
+            case.display()
+        )),
         "{text}"
     );
 }

@@ -54,6 +54,22 @@ impl FontBook {
         ch: char,
         line: u32,
     ) -> Result<ResolvedGlyph, FontError> {
+        if let Some(&hit) = self.resolved.get(&(role.key(), bold, ch)) {
+            return Ok(hit);
+        }
+        let found = self.resolve_uncached(role, bold, ch, line)?;
+        self.resolved.insert((role.key(), bold, ch), found);
+        Ok(found)
+    }
+
+    /// The fallback walk behind [`FontBook::glyph`].
+    fn resolve_uncached(
+        &mut self,
+        role: Role,
+        bold: bool,
+        ch: char,
+        line: u32,
+    ) -> Result<ResolvedGlyph, FontError> {
         let role_chain = self.chain(role.key());
         let latin_chain = self.chain(LATIN_KEY);
         // Latin text next to a bold-design role face (the title's 小标宋 / FandolSong

@@ -99,7 +99,8 @@ impl FontBook {
         let path = self.source_path(id);
         let data = match &info.source {
             fontdb::Source::Binary(bytes) => (**bytes).as_ref().to_vec(),
-            _ => std::fs::read(&path).map_err(|source| FontError::Io { path: path.clone(), source })?,
+            _ => std::fs::read(&path)
+                .map_err(|source| FontError::Io { path: path.clone(), source })?,
         };
         let face = ttf_parser::Face::parse(&data, info.index)
             .map_err(|_| FontError::Malformed { path: path.clone() })?;

@@ -119,6 +119,9 @@ pub struct FontBook {
     /// (face, char) → (glyph id, advance in font units), `None` if the face lacks it.
     /// Only ever looked up, never iterated, so its order cannot reach the output.
     glyph_cache: HashMap<(FontId, char), Option<(u16, u16)>>,
+    /// (role key, bold, char) → the resolved glyph: the whole fallback walk, memoized.
+    /// Only looked up, never iterated.
+    resolved: HashMap<(&'static str, bool, char), fallback::ResolvedGlyph>,
     /// Last-resort CJK faces: bundled first, then installed (computed on first need).
     cjk_fallbacks: Option<Vec<Candidate>>,
 }

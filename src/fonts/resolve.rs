@@ -15,10 +15,7 @@ use super::{Candidate, FontBook};
 
 /// A name reduced for comparison: lowercase, without spaces, `-` and `_`.
 pub(super) fn normalize(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    name.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase).collect()
 }
 
 impl FontBook {
@@ -60,9 +57,7 @@ impl FontBook {
 
     /// Whether a database face is a bold design (weight or name; Fandol Bold says 400).
     pub(super) fn info_is_bold(&self, id: fontdb::ID) -> bool {
-        self.db
-            .face(id)
-            .is_some_and(|f| f.weight.0 >= 600 || name_says_bold(&f.post_script_name))
+        self.db.face(id).is_some_and(|f| f.weight.0 >= 600 || name_says_bold(&f.post_script_name))
     }
 
     fn match_postscript(&self, key: &str) -> Option<fontdb::ID> {
@@ -117,11 +112,18 @@ impl FontBook {
             });
             for (id, name) in names.flatten().unwrap_or_default() {
                 if name == key {
-                    if id == name_id::FULL_NAME { exact.push(info.id) } else { family.push(info.id) }
+                    if id == name_id::FULL_NAME {
+                        exact.push(info.id)
+                    } else {
+                        family.push(info.id)
+                    }
                 }
             }
         }
-        exact.into_iter().min_by_key(|&id| self.tie_key(id)).or_else(|| self.regular_member(&family))
+        exact
+            .into_iter()
+            .min_by_key(|&id| self.tie_key(id))
+            .or_else(|| self.regular_member(&family))
     }
 
     /// A real bold face in the same family as `regular` (none if `regular` is bold

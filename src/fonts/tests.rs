@@ -11,7 +11,8 @@ const BUNDLED_ONLY: FontOptions = FontOptions { system_fonts: false };
 
 fn book() -> FontBook {
     static BOOK: OnceLock<FontBook> = OnceLock::new();
-    BOOK.get_or_init(|| FontBook::new(&Style::official(), &BUNDLED_ONLY).expect("bundled fonts")).clone()
+    BOOK.get_or_init(|| FontBook::new(&Style::official(), &BUNDLED_ONLY).expect("bundled fonts"))
+        .clone()
 }
 
 fn postscript(book: &FontBook, id: super::FontId) -> &str {
@@ -21,7 +22,8 @@ fn postscript(book: &FontBook, id: super::FontId) -> &str {
 #[test]
 fn roles_resolve_to_the_bundled_faces() {
     let listing = book().describe();
-    let family = |role: &str| listing.iter().find(|r| r.role == role).map(|r| r.family.clone()).unwrap();
+    let family =
+        |role: &str| listing.iter().find(|r| r.role == role).map(|r| r.family.clone()).unwrap();
     assert_eq!(family("body"), "FandolFang");
     assert_eq!(family("title"), "FandolSong (FandolSong-Bold)");
     assert_eq!(family("heading1"), "FandolHei (FandolHei-Regular)");

@@ -69,7 +69,13 @@ pub(crate) struct Flow<'a> {
 impl<'a> Flow<'a> {
     /// A flow with one empty page.
     pub(crate) fn new(geometry: &'a PageGeometry) -> Self {
-        let mut flow = Flow { geometry, pages: Vec::new(), cursor: geometry.top, fresh: false, marks: Vec::new() };
+        let mut flow = Flow {
+            geometry,
+            pages: Vec::new(),
+            cursor: geometry.top,
+            fresh: false,
+            marks: Vec::new(),
+        };
         flow.push_page();
         flow.fresh = false;
         flow
@@ -97,7 +103,11 @@ impl<'a> Flow<'a> {
             line = g.line_at_or_after(g.line_top(line) + par.space_before * g.line_pitch);
         }
         let top_of_page = line == 0;
-        if keep > 0.0 && !top_of_page && g.line_top(line) + keep > g.bottom() + EPS && keep <= g.text_height + EPS {
+        if keep > 0.0
+            && !top_of_page
+            && g.line_top(line) + keep > g.bottom() + EPS
+            && keep <= g.text_height + EPS
+        {
             self.push_page();
             line = 0;
         }

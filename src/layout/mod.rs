@@ -7,8 +7,8 @@
 //! of `geometry`: 28 characters per line at `style.char_pitch()`, 22 lines per page
 //! at `style.line_pitch()`, em boxes centred in their line cells.
 
-pub mod frame;
 mod flow;
+pub mod frame;
 mod geometry;
 mod inline;
 mod page;
@@ -50,20 +50,23 @@ pub fn layout_document(
     fonts: &mut FontBook,
 ) -> Result<PagedDocument, LayoutError> {
     let geometry = geometry::PageGeometry::of(style);
-    let blocks = doc
-        .blocks
-        .iter()
-        .map(|block| match block {
-            Block::Paragraph(p) => {
-                paragraph::set_paragraph(p, style, &geometry, fonts).map(flow::SetBlock::Paragraph)
-            }
-            Block::Table(t) => table::set_table(t, style, &geometry, fonts).map(flow::SetBlock::Table),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let blocks =
+        doc.blocks
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(p) => paragraph::set_paragraph(p, style, &geometry, fonts)
+                    .map(flow::SetBlock::Paragraph),
+                Block::Table(t) => {
+                    table::set_table(t, style, &geometry, fonts).map(flow::SetBlock::Table)
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
     let mut flow = flow::Flow::new(&geometry);
     for (i, block) in blocks.iter().enumerate() {
         match block {
-            flow::SetBlock::Paragraph(p) => flow.place_paragraph(p, flow::keep_height(&blocks, i, &geometry)),
+            flow::SetBlock::Paragraph(p) => {
+                flow.place_paragraph(p, flow::keep_height(&blocks, i, &geometry))
+            }
             flow::SetBlock::Table(t) => flow.place_table(t),
         }
     }

@@ -28,7 +28,13 @@ pub(crate) fn number_pages(
     for (index, page) in pages.iter_mut().enumerate() {
         let number = index + 1;
         let text = spec.format.replace("{n}", &number.to_string());
-        let span = Span { text: &text, role: Role::PageNumber, size, bold: style.bold(Role::PageNumber), line: 0 };
+        let span = Span {
+            text: &text,
+            role: Role::PageNumber,
+            size,
+            bold: style.bold(Role::PageNumber),
+            line: 0,
+        };
         let measure = Measure {
             width: geometry.text_width,
             first_indent: 0.0,

@@ -30,6 +30,21 @@ fn on_grid(role: Role) -> bool {
     role != Role::Title
 }
 
+/// The bookmark title of a heading: its run-in heading runs if it has any (「（一）主动
+/// 公开情况。」 without the body text that follows), else all its text.
+fn outline_title(par: &Paragraph) -> String {
+    let is_heading = |role: Option<Role>| {
+        matches!(role, Some(Role::Heading1 | Role::Heading2 | Role::Heading3 | Role::Heading4))
+    };
+    let run_in: String =
+        par.inlines.iter().filter(|i| is_heading(i.role)).map(|i| i.text.as_str()).collect();
+    if run_in.is_empty() {
+        par.inlines.iter().map(|i| i.text.as_str()).collect()
+    } else {
+        run_in
+    }
+}
+
 /// Set one paragraph.
 pub(crate) fn set_paragraph(
     par: &Paragraph,
@@ -75,11 +90,12 @@ pub(crate) fn set_paragraph(
     } else {
         par.space_after_lines
     };
-    let outline = par.outline_level.map(|level| {
-        (level, par.inlines.iter().map(|i| i.text.as_str()).collect::<String>())
-    });
+    let outline = par.outline_level.map(|level| (level, outline_title(par)));
     Ok(SetParagraph {
         lines,
         space_before: par.space_before_lines,
-        space_after, keep_with_next: par.keep_with_next, outline })
+        space_after,
+        keep_with_next: par.keep_with_next,
+        outline,
+    })
 }

@@ -77,7 +77,8 @@ pub(crate) fn set_table(
             CellKind::Label | CellKind::Number => Role::TableText,
         };
         let size = style.size(role);
-        let span = Span { text: &cell.text, role, size, bold: style.bold(role), line: cell.src.line };
+        let span =
+            Span { text: &cell.text, role, size, bold: style.bold(role), line: cell.src.line };
         let measure = Measure {
             width: (col_x[cell.col + cell.colspan] - col_x[cell.col] - 2.0 * padding).max(size),
             first_indent: 0.0,
@@ -98,7 +99,8 @@ pub(crate) fn set_table(
         });
     }
     let row_heights = row_heights(&cells, table.rows, padding);
-    let shade = |s: &Option<String>| s.as_deref().and_then(parse_hex_color).map(|(r, g, b)| Rgb(r, g, b));
+    let shade =
+        |s: &Option<String>| s.as_deref().and_then(parse_hex_color).map(|(r, g, b)| Rgb(r, g, b));
     Ok(SetTable {
         left: geometry.left + (geometry.text_width - width) / 2.0,
         col_x,
@@ -119,7 +121,11 @@ fn validate(table: &Table) -> Result<(), LayoutError> {
         return fail("列宽为空或不为正数 / column widths must be positive".into());
     }
     for c in &table.cells {
-        if c.rowspan == 0 || c.colspan == 0 || c.row + c.rowspan > table.rows || c.col + c.colspan > table.columns.len() {
+        if c.rowspan == 0
+            || c.colspan == 0
+            || c.row + c.rowspan > table.rows
+            || c.col + c.colspan > table.columns.len()
+        {
             return fail(format!(
                 "单元格（行 {}，列 {}，跨 {}×{}）超出 {} 行 {} 列的表格 / cell at row {}, column {} (span {}×{}) lies outside the {}×{} grid",
                 c.row, c.col, c.rowspan, c.colspan, table.rows, table.columns.len(),
@@ -182,7 +188,8 @@ impl SetTable {
     pub(crate) fn may_break_before(&self, r: usize) -> bool {
         self.cells.iter().filter(|c| c.row < r && r < c.row + c.rowspan).all(|c| {
             let need = c.content_height() + 2.0 * self.padding;
-            self.height_of(c.row..r) + 0.01 >= need && self.height_of(r..c.row + c.rowspan) + 0.01 >= need
+            self.height_of(c.row..r) + 0.01 >= need
+                && self.height_of(r..c.row + c.rowspan) + 0.01 >= need
         })
     }
 
@@ -210,7 +217,13 @@ impl SetTable {
             .collect();
         for &(cell, origin, width, height) in &boxes {
             if let Some(fill) = self.shading(cell.kind) {
-                items.push(Item::Rect(RectItem { origin, width, height, fill: Some(fill), stroke: None }));
+                items.push(Item::Rect(RectItem {
+                    origin,
+                    width,
+                    height,
+                    fill: Some(fill),
+                    stroke: None,
+                }));
             }
         }
         for &(cell, origin, _, height) in &boxes {

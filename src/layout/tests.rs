@@ -1,7 +1,9 @@
 //! Layout tests on the positioned pages: the grid, pagination, tables, page numbers,
 //! outline, bold, errors.
 
-use crate::compose::tree::{Align, Block, Cell, CellKind, Document, Inline, Role, Src, Table, TableKind};
+use crate::compose::tree::{
+    Align, Block, Cell, CellKind, Document, Inline, Role, Src, Table, TableKind,
+};
 use crate::fonts::{FontError, EM_BOX_ASCENT};
 use crate::layout::frame::{Item, Page, PagedDocument, TextRun};
 use crate::style::PT_PER_MM;
@@ -70,7 +72,8 @@ fn han_glyphs_stand_in_grid_columns() {
     let page = &doc.pages[0];
     let pitch = style().char_pitch();
     for (n, baseline) in (0..4).map(|n| (n, grid_baseline(n))) {
-        let row: Vec<f32> = glyphs(page).iter().filter(|g| close(g.1, baseline)).map(|g| g.0).collect();
+        let row: Vec<f32> =
+            glyphs(page).iter().filter(|g| close(g.1, baseline)).map(|g| g.0).collect();
         let indent = if n == 0 { 2 } else { 0 };
         assert_eq!(row.len(), 28 - indent, "line {n}");
         for (k, x) in row.iter().enumerate() {
@@ -109,7 +112,10 @@ fn page_numbers_alternate_sides_below_the_type_area() {
         let runs: Vec<&TextRun> = runs(page).filter(|r| close(r.origin.y, baseline)).collect();
         assert!(runs.iter().all(|r| r.size == 14.0));
         let start = number[0].0;
-        let end = runs.iter().map(|r| r.origin.x + r.glyphs.iter().map(|g| g.advance).sum::<f32>()).fold(0.0, f32::max);
+        let end = runs
+            .iter()
+            .map(|r| r.origin.x + r.glyphs.iter().map(|g| g.advance).sum::<f32>())
+            .fold(0.0, f32::max);
         if index % 2 == 0 {
             assert!(close(end, right - inset), "odd page {} ends at {end}", index + 1);
         } else {
@@ -147,7 +153,9 @@ fn a_heading_is_never_left_alone_at_the_bottom() {
 #[test]
 fn outline_nests_level_two_under_level_one() {
     let mut blocks = Vec::new();
-    for (level, text) in [(1, "一、总体情况"), (2, "（一）主动公开"), (2, "（二）依申请公开"), (1, "二、其他")] {
+    for (level, text) in
+        [(1, "一、总体情况"), (2, "（一）主动公开"), (2, "（二）依申请公开"), (1, "二、其他")]
+    {
         let mut p = paragraph(Role::Heading1, text, 2.0, Align::Justify);
         p.outline_level = Some(level);
         p.keep_with_next = true;
@@ -160,7 +168,10 @@ fn outline_nests_level_two_under_level_one() {
         .iter()
         .map(|e| (e.title.as_str(), e.children.iter().map(|c| c.title.as_str()).collect()))
         .collect();
-    assert_eq!(titles, [("一、总体情况", vec!["（一）主动公开", "（二）依申请公开"]), ("二、其他", vec![])]);
+    assert_eq!(
+        titles,
+        [("一、总体情况", vec!["（一）主动公开", "（二）依申请公开"]), ("二、其他", vec![])]
+    );
     assert!(close(doc.outline[0].children[1].y, top() + 6.0 * style().line_pitch()));
 }
 
@@ -168,10 +179,17 @@ fn outline_nests_level_two_under_level_one() {
 fn run_in_heading_switches_face_on_the_same_grid() {
     let mut p = body("");
     p.inlines = vec![
-        Inline { text: "（一）主动公开情况。".into(), bold: false, role: Some(Role::Heading2), src: Src::at(4) },
+        Inline {
+            text: "（一）主动公开情况。".into(),
+            bold: false,
+            role: Some(Role::Heading2),
+            src: Src::at(4),
+        },
         Inline::plain("本年度主动公开文件", Src::at(4)),
     ];
+    p.outline_level = Some(2);
     let doc = layout(vec![Block::Paragraph(p)]);
+    assert_eq!(doc.outline[0].title, "（一）主动公开情况。", "bookmark without the body text");
     let page = &doc.pages[0];
     let book = fonts();
     let family_of = |r: &TextRun| book.face(r.font).family.clone();
@@ -217,7 +235,12 @@ fn signature_is_inset_four_characters_from_the_right() {
 
 #[test]
 fn title_is_centred_with_a_blank_line_after() {
-    let title = paragraph(Role::Title, "合肥市人民政府办公室2023年政府信息公开工作年度报告", 0.0, Align::Center);
+    let title = paragraph(
+        Role::Title,
+        "合肥市人民政府办公室2023年政府信息公开工作年度报告",
+        0.0,
+        Align::Center,
+    );
     let doc = layout(vec![Block::Paragraph(title), Block::Paragraph(body(&han(10)))]);
     let text = lines(&doc.pages[0]);
     assert_eq!(text[0].1, "合肥市人民政府办公室");
@@ -228,28 +251,74 @@ fn title_is_centred_with_a_blank_line_after() {
 /// A table: one header row, then `body_rows` rows of (label, number); rows
 /// `merged` share one label cell in column 0.
 fn table(body_rows: usize, merged: Option<(usize, usize, &str)>) -> Table {
-    let mut cells = vec![
-        header_cell(0, 0, "项目"),
-        header_cell(0, 1, "说明"),
-        header_cell(0, 2, "数量"),
-    ];
+    let mut cells =
+        vec![header_cell(0, 0, "项目"), header_cell(0, 1, "说明"), header_cell(0, 2, "数量")];
     for r in 1..=body_rows {
         match merged {
             Some((start, len, label)) if r == start => cells.push(Cell {
-                row: r, col: 0, rowspan: len, colspan: 1, text: label.into(),
-                kind: CellKind::Label, align: Align::Center, src: Src::at(9),
+                row: r,
+                col: 0,
+                rowspan: len,
+                colspan: 1,
+                text: label.into(),
+                kind: CellKind::Label,
+                align: Align::Center,
+                src: Src::at(9),
             }),
             Some((start, len, _)) if r > start && r < start + len => {}
-            _ => cells.push(Cell { row: r, col: 0, rowspan: 1, colspan: 1, text: "事项".into(), kind: CellKind::Label, align: Align::Left, src: Src::at(9) }),
+            _ => cells.push(Cell {
+                row: r,
+                col: 0,
+                rowspan: 1,
+                colspan: 1,
+                text: "事项".into(),
+                kind: CellKind::Label,
+                align: Align::Left,
+                src: Src::at(9),
+            }),
         }
-        cells.push(Cell { row: r, col: 1, rowspan: 1, colspan: 1, text: "行政许可".into(), kind: CellKind::Label, align: Align::Left, src: Src::at(9) });
-        cells.push(Cell { row: r, col: 2, rowspan: 1, colspan: 1, text: format!("{}", r * 7), kind: CellKind::Number, align: Align::Center, src: Src::at(9) });
+        cells.push(Cell {
+            row: r,
+            col: 1,
+            rowspan: 1,
+            colspan: 1,
+            text: "行政许可".into(),
+            kind: CellKind::Label,
+            align: Align::Left,
+            src: Src::at(9),
+        });
+        cells.push(Cell {
+            row: r,
+            col: 2,
+            rowspan: 1,
+            colspan: 1,
+            text: format!("{}", r * 7),
+            kind: CellKind::Number,
+            align: Align::Center,
+            src: Src::at(9),
+        });
     }
-    Table { kind: TableKind::Active, columns: vec![120.0, 150.0, 80.0], rows: body_rows + 1, header_rows: 1, cells, src: Src::at(9) }
+    Table {
+        kind: TableKind::Active,
+        columns: vec![120.0, 150.0, 80.0],
+        rows: body_rows + 1,
+        header_rows: 1,
+        cells,
+        src: Src::at(9),
+    }
 }
 
 fn header_cell(row: usize, col: usize, text: &str) -> Cell {
-    Cell { row, col, rowspan: 1, colspan: 1, text: text.into(), kind: CellKind::Header, align: Align::Center, src: Src::at(8) }
+    Cell {
+        row,
+        col,
+        rowspan: 1,
+        colspan: 1,
+        text: text.into(),
+        kind: CellKind::Header,
+        align: Align::Center,
+        src: Src::at(8),
+    }
 }
 
 fn texts_on(page: &Page) -> Vec<String> {
@@ -271,7 +340,11 @@ fn a_continued_table_repeats_its_header() {
         assert_eq!(all.iter().filter(|t| **t == (r * 7).to_string()).count(), 1, "row {r}");
     }
     // The table is centred in the type area and its rules are 0.5 pt.
-    let lines: Vec<_> = doc.pages[0].items.iter().filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None }).collect();
+    let lines: Vec<_> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None })
+        .collect();
     let min_x = lines.iter().map(|l| l.from.x.min(l.to.x)).fold(f32::MAX, f32::min);
     assert!(close(min_x, left() + (style().text_width() - 350.0) / 2.0));
     assert!(lines.iter().all(|l| l.width == 0.5));
@@ -283,11 +356,18 @@ fn a_merged_label_cut_by_a_page_break_is_repeated() {
         Block::Paragraph(body(&han(26 + 28 * 15))), // 16 lines of text first
         Block::Table(table(30, Some((3, 20, "合计")))),
     ]);
-    let with_label: Vec<usize> = (0..doc.pages.len()).filter(|&p| texts_on(&doc.pages[p]).contains(&"合计".to_string())).collect();
+    let with_label: Vec<usize> = (0..doc.pages.len())
+        .filter(|&p| texts_on(&doc.pages[p]).contains(&"合计".to_string()))
+        .collect();
     assert_eq!(with_label, [0, 1], "label on both pages");
-    // The group really is cut: some of its rows are on each page.
-    let third = |p: usize| texts_on(&doc.pages[p]).iter().filter(|t| t.as_str() == "行政许可").count();
-    assert!(third(0) >= 1 && third(1) >= 1);
+    // The group (rows 3..23) really is cut: some of its rows are on each page, and
+    // every row is on exactly one page.
+    let group_rows_on = |p: usize| {
+        let texts = texts_on(&doc.pages[p]);
+        (3..23).filter(|r| texts.contains(&(r * 7).to_string())).count()
+    };
+    assert!(group_rows_on(0) >= 1 && group_rows_on(1) >= 1);
+    assert_eq!(group_rows_on(0) + group_rows_on(1), 20);
 }
 
 #[test]
@@ -312,5 +392,29 @@ fn a_character_no_font_has_is_reported_with_its_line() {
         other => panic!("unexpected {other:?}"),
     }
     let message = err.to_string();
-    assert!(message.contains("U+E000") && message.contains("42") && message.contains("字形"), "{message}");
+    assert!(
+        message.contains("U+E000") && message.contains("42") && message.contains("字形"),
+        "{message}"
+    );
+}
+
+#[test]
+fn header_shading_is_painted_under_header_cells_only() {
+    let mut shaded = style().clone();
+    shaded.tables.header_shading = Some("#C6D9F1".into());
+    let doc = Document { blocks: vec![Block::Table(table(2, None))], ..Document::default() };
+    let paged = layout_document(&doc, &shaded, &mut fonts()).unwrap();
+    let fills: Vec<_> = paged.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Rect(r) = i { r.fill.map(|f| (f, r.origin.y)) } else { None })
+        .collect();
+    assert_eq!(fills.len(), 3, "one per header cell");
+    assert!(fills
+        .iter()
+        .all(|(f, y)| *f == crate::layout::frame::Rgb(0xC6, 0xD9, 0xF1) && close(*y, top())));
+    // Painted before the text and rules on top of it.
+    let first_text = paged.pages[0].items.iter().position(|i| matches!(i, Item::Text(_))).unwrap();
+    let last_rect = paged.pages[0].items.iter().rposition(|i| matches!(i, Item::Rect(_))).unwrap();
+    assert!(last_rect < first_text);
 }

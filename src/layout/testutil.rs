@@ -17,7 +17,8 @@ pub(crate) fn style() -> &'static Style {
 pub(crate) fn fonts() -> FontBook {
     static BOOK: OnceLock<FontBook> = OnceLock::new();
     BOOK.get_or_init(|| {
-        let mut book = FontBook::new(style(), &FontOptions { system_fonts: false }).expect("bundled fonts");
+        let mut book =
+            FontBook::new(style(), &FontOptions { system_fonts: false }).expect("bundled fonts");
         for role in Role::ALL {
             for ch in ['中', '1'] {
                 book.glyph(role, false, ch, 0).expect("bundled glyph");

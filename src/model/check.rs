@@ -6,8 +6,9 @@
 //! 4. 表四, per group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
 //!
 //! Missing totals are computed here (so the model always carries them); a given total
-//! that disagrees is an error naming table, row, column, line, expected and given value.
-//! Soft checks produce warnings.
+//! that disagrees is an error naming table, row, column, line, expected and given value,
+//! and is then replaced by the computed value so that one wrong number gives one error,
+//! not a cascade through the other rules. Soft checks produce warnings.
 
 use super::diag::Diagnostic;
 use super::labels::{review as R, AppGroup, APPLICANT_COLUMNS, APPLICANT_COLUMNS_EN};
@@ -18,8 +19,8 @@ use super::{ActiveItem, Block, Edition, Report, Value};
 pub fn check(report: &mut Report, map: &SourceMap) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     row_totals(report, map, &mut out);
-    results_total(report, map, &mut out);
-    balance(report, map, &mut out);
+    let given_total = results_total(report, map, &mut out);
+    balance(report, given_total, map, &mut out);
     review_totals(report, map, &mut out);
     soft_checks(report, map, &mut out);
     out
@@ -52,13 +53,15 @@ fn mismatch(
     .at(line, col)
 }
 
-/// Rule 2: 总计 = Σ applicant columns, per row; computes missing totals.
+/// Rule 2: 总计 = Σ applicant columns, per row (but （七）总计, which rule 3 checks
+/// whole); computes missing totals and replaces wrong ones once reported.
 fn row_totals(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
-    for row in &mut report.applications {
+    for row in report.applications.iter_mut().filter(|r| r.def.group != AppGroup::Total) {
         let expected = sum(&row.values[..6]);
         match row.values[6] {
             None => row.values[6] = Some(expected),
             Some(given) if given != expected => {
+                row.values[6] = Some(expected);
                 let path = format!("tables.applications.{}[6]", row.def.key);
                 out.push(mismatch(
                     "sum-row-total",
@@ -78,8 +81,9 @@ fn row_totals(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Rule 3: （七）总计 = Σ result rows, per column; computes a missing 总计 row.
-fn results_total(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
+/// Rule 3: （七）总计 = Σ result rows, per column (the 总计 column only when given);
+/// computes a missing 总计 row and replaces wrong values once reported.
+fn results_total(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>) -> [u64; 7] {
     let mut expected = [0u64; 7];
     for row in report.applications.iter().filter(|r| matches!(r.def.group, AppGroup::Result(_))) {
         for (c, v) in row.values.iter().enumerate() {
@@ -87,15 +91,25 @@ fn results_total(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>
         }
     }
     let Some(total) = report.applications.iter_mut().find(|r| r.def.group == AppGroup::Total) else {
-        return;
+        return expected;
     };
     if total.line == 0 {
         total.values = expected.map(Some);
-        return;
+        return expected;
     }
+    let given_row = total.values;
+    let consistent = sum(&given_row[..6]) == given_row[6].unwrap_or(0);
+    let mut column_errors = false;
     for c in 0..7 {
+        if c == 6 && (!total.total_given || (column_errors && consistent)) {
+            // Computed, or implied by the column errors just reported.
+            total.values[6] = Some(expected[6]);
+            continue;
+        }
         let given = total.values[c].unwrap_or(0);
         if given != expected[c] {
+            column_errors = true;
+            total.values[c] = Some(expected[c]);
             let path = format!("tables.applications.total[{c}]");
             out.push(mismatch(
                 "sum-results",
@@ -111,10 +125,14 @@ fn results_total(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>
             ));
         }
     }
+    given_row.map(|v| v.unwrap_or(0))
 }
 
-/// Rule 1: 一 + 二 = 三（七） + 四, per column.
-fn balance(report: &Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
+/// Rule 1: 一 + 二 = 三（七） + 四, per applicant column. (The 总计 column follows: after
+/// rules 2 and 3 every row's 总计 is the sum of its six columns.) When rule 3 corrected
+/// （七）, the balance is reported only if it fails with the given （七） as well — the
+/// rule-3 error already names the cell.
+fn balance(report: &Report, given_total: [u64; 7], map: &SourceMap, out: &mut Vec<Diagnostic>) {
     let get = |g: AppGroup| report.applications.iter().find(|r| r.def.group == g);
     let (Some(new), Some(over), Some(total), Some(fwd)) = (
         get(AppGroup::New),
@@ -124,11 +142,11 @@ fn balance(report: &Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
     ) else {
         return;
     };
-    for c in 0..7 {
+    for c in 0..6 {
         let v = |r: &super::AppRow| r.values[c].unwrap_or(0);
         let left = v(new) + v(over);
         let right = v(total) + v(fwd);
-        if left != right {
+        if left != right && left != given_total[c] + v(fwd) {
             // Point at the row most likely to be wrong: the given carried-forward row,
             // else the given total row, else the new-applications row.
             let key = [("carried_forward", fwd), ("total", total), ("new", new)]

@@ -88,6 +88,11 @@ impl fmt::Display for Diagnostic {
 
 /// Diagnostics as a JSON document for other programs (`check --format json`).
 pub fn to_json(file: &Path, diags: &[Diagnostic]) -> String {
+    serde_json::to_string_pretty(&to_json_value(file, diags)).expect("diagnostics serialise")
+}
+
+/// Diagnostics of one file as a JSON value: `{file, valid, errors, warnings, diagnostics}`.
+pub fn to_json_value(file: &Path, diags: &[Diagnostic]) -> serde_json::Value {
     #[derive(Serialize)]
     struct Out<'a> {
         file: String,
@@ -104,5 +109,5 @@ pub fn to_json(file: &Path, diags: &[Diagnostic]) -> String {
         warnings: diags.len() - errors,
         diagnostics: diags,
     };
-    serde_json::to_string_pretty(&out).expect("diagnostics serialise")
+    serde_json::to_value(&out).expect("diagnostics serialise")
 }

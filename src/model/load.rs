@@ -48,7 +48,7 @@ pub fn load_str(src: &str, path: &Path) -> Result<(Report, Vec<Diagnostic>), Mod
     let invalid = |diagnostics| ModelError::Invalid { path: path.to_path_buf(), diagnostics };
     let file: ReportFile = match serde_yaml::from_str(src) {
         Ok(f) => f,
-        Err(e) => return Err(invalid(vec![translate_serde_error(&e)])),
+        Err(e) => return Err(invalid(vec![translate_serde_error(&e, src)])),
     };
     let map = SourceMap::build(src);
     let mut cx = Cx { map: &map, src, diags: Vec::new(), dir: path.parent().unwrap_or(Path::new(".")) };
@@ -66,15 +66,15 @@ pub fn load_str(src: &str, path: &Path) -> Result<(Report, Vec<Diagnostic>), Mod
 
 // ---- serde errors → bilingual diagnostics ----------------------------------------------
 
-fn translate_serde_error(e: &serde_yaml::Error) -> Diagnostic {
-    let (line, col) = e.location().map(|l| (l.line() as u32, l.column() as u32)).unwrap_or((0, 0));
+fn translate_serde_error(e: &serde_yaml::Error, src: &str) -> Diagnostic {
+    let (mut line, mut col) =
+        e.location().map(|l| (l.line() as u32, l.column() as u32)).unwrap_or((0, 0));
     let full = e.to_string();
     let msg = strip_location(&full);
     let (path, msg) = match msg.split_once(": ") {
         Some((p, rest)) if !p.contains(' ') && !p.is_empty() => (p.to_string(), rest.to_string()),
         _ => (String::new(), msg.to_string()),
     };
-    let at = |d: Diagnostic| d.at(line, col);
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let candidates = backticked(expected);
@@ -90,43 +90,126 @@ fn translate_serde_error(e: &serde_yaml::Error) -> Diagnostic {
                 format!("unknown key `{name}` (line {line}); valid keys: {list}"),
             ),
         };
-        return at(Diagnostic::error("unknown-key", path, zh, en));
+        let key_path = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+        return Diagnostic::error("unknown-key", key_path, zh, en).at(line, col);
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or(rest);
+        // serde points at the mapping's first entry; the key that owns the mapping is
+        // the better place (top level: line 1).
+        let owner = SourceMap::build(src).locate_key(&path);
+        (line, col) = if path.is_empty() { (1, 1) } else { (owner.line, owner.col) };
         let what = field_meaning(name);
-        return at(Diagnostic::error(
+        let full_path = if path.is_empty() { name.to_string() } else { format!("{path}.{name}") };
+        return Diagnostic::error(
             "missing-key",
-            path,
+            full_path,
             format!("缺少必填字段「{name}」{what}（第 {line} 行）"),
             format!("missing required key `{name}` (line {line})"),
-        ));
+        )
+        .at(line, col);
     }
     if msg.starts_with("invalid type") || msg.starts_with("invalid value") {
-        let (zh_expected, en_expected) = expected_of(&msg);
-        let found = msg.split(", expected").next().unwrap_or(&msg);
-        let found = found.trim_start_matches("invalid type: ").trim_start_matches("invalid value: ");
-        return at(Diagnostic::error(
-            "wrong-type",
-            path,
-            format!("类型错误：应为{zh_expected}，填写的是 {found}（第 {line} 行）"),
-            format!("wrong type: expected {en_expected}, found {found} (line {line})"),
-        ));
+        let (zh, en) = describe_type_error(&msg, line);
+        return Diagnostic::error("wrong-type", path, zh, en).at(line, col);
     }
     if path.is_empty() && line > 0 && !msg.contains('`') {
-        return at(Diagnostic::error(
+        // A syntax error: report where the construct opened when libyaml says so
+        // (「while scanning a quoted scalar at line 1 column 9」).
+        let opened = full.contains("while scanning a quoted scalar")
+            || full.contains("while parsing a flow");
+        if let Some((l, c)) = opened_at(&full).filter(|_| opened) {
+            (line, col) = (l, c);
+        }
+        let (zh, en) = syntax_message(&msg);
+        return Diagnostic::error(
             "yaml-syntax",
             "",
-            format!("YAML 语法错误（第 {line} 行第 {col} 列）：{msg}"),
-            format!("YAML syntax error at line {line}, column {col}: {msg}"),
-        ));
+            format!("YAML 语法错误（第 {line} 行第 {col} 列）：{zh}"),
+            format!("YAML syntax error at line {line}, column {col}: {en}"),
+        )
+        .at(line, col);
     }
-    at(Diagnostic::error(
+    Diagnostic::error(
         "invalid",
         path,
         format!("内容无效（第 {line} 行）：{msg}"),
         format!("invalid content (line {line}): {msg}"),
-    ))
+    )
+    .at(line, col)
+}
+
+/// 「…, while scanning a quoted scalar at line 1 column 9」 → (1, 9).
+fn opened_at(full: &str) -> Option<(u32, u32)> {
+    let (_, rest) = full.split_once(", while ")?;
+    let (_, at) = rest.split_once(" at line ")?;
+    let (l, c) = at.split_once(" column ")?;
+    let c: String = c.chars().take_while(char::is_ascii_digit).collect();
+    Some((l.trim().parse().ok()?, c.parse().ok()?))
+}
+
+/// Chinese and English explanations of libyaml's messages.
+fn syntax_message(msg: &str) -> (String, String) {
+    let known: [(&str, &str, &str); 8] = [
+        ("quoted scalar", "引号未闭合", "a quoted string is not closed"),
+        ("did not find expected key", "缩进不一致或缺少冒号，此处应为「键: 值」", "inconsistent indentation or a missing colon; a `key: value` was expected here"),
+        ("mapping values are not allowed", "此处不能出现「: 」（文字中含冒号和空格时请加引号）", "`: ` is not allowed here (quote text that contains a colon and a space)"),
+        ("cannot start any token", "出现了不能开始 YAML 记号的字符（如制表符，请用空格缩进）", "a character that cannot start a YAML token (e.g. a tab: indent with spaces)"),
+        ("did not find expected '-' indicator", "列表项缩进不一致", "list items are not aligned"),
+        ("did not find expected node content", "缺少值", "a value is missing"),
+        ("duplicate entry", "键重复出现", "a key appears twice"),
+        ("did not find expected ',' or ']'", "方括号列表未闭合或缺少逗号", "a [ ] list is not closed or lacks a comma"),
+    ];
+    for (needle, zh, en) in known {
+        if msg.contains(needle) {
+            return (zh.to_string(), en.to_string());
+        }
+    }
+    (msg.to_string(), msg.to_string())
+}
+
+/// serde's 「invalid type: string "三", expected u64」 in plain words.
+fn describe_type_error(msg: &str, line: u32) -> (String, String) {
+    let found = msg.split(", expected").next().unwrap_or(msg);
+    let found = found.trim_start_matches("invalid type: ").trim_start_matches("invalid value: ");
+    let value = found.split('`').nth(1).map(str::to_string);
+    let (zh_expected, en_expected) = expected_of(msg);
+    let counting = zh_expected == "非负整数";
+    if counting && found.starts_with("integer") {
+        let v = value.unwrap_or_default();
+        return (
+            format!("数量不能为负数，填写为 {v}（第 {line} 行）"),
+            format!("a count cannot be negative, found {v} (line {line})"),
+        );
+    }
+    if counting && found.starts_with("floating point") {
+        let v = value.unwrap_or_default();
+        return (
+            format!("数量须为整数，填写为 {v}（第 {line} 行）"),
+            format!("a count must be a whole number, found {v} (line {line})"),
+        );
+    }
+    let (zh_found, en_found) = match found {
+        f if f.starts_with("string") => {
+            let text = f.trim_start_matches("string ").trim_matches('"');
+            (format!("文字「{text}」"), format!("text \"{text}\""))
+        }
+        f if f.starts_with("sequence") => ("列表".to_string(), "a list".to_string()),
+        f if f.starts_with("map") => ("映射（键: 值）".to_string(), "a mapping".to_string()),
+        f if f.starts_with("unit") => ("空值".to_string(), "nothing".to_string()),
+        f if f.starts_with("boolean") => {
+            let v = value.unwrap_or_default();
+            (format!("布尔值 {v}"), format!("the boolean {v}"))
+        }
+        f => {
+            let v = value.unwrap_or_else(|| f.to_string());
+            (v.clone(), v)
+        }
+    };
+    (
+        format!("类型错误：应为{zh_expected}，填写的是{zh_found}（第 {line} 行）"),
+        format!("wrong type: expected {en_expected}, found {en_found} (line {line})"),
+    )
 }
 
 fn strip_location(s: &str) -> &str {
@@ -172,6 +255,11 @@ fn field_meaning(name: &str) -> String {
 fn expected_of(msg: &str) -> (&'static str, &'static str) {
     let exp = msg.split(", expected ").nth(1).unwrap_or("");
     match exp {
+        e if e.starts_with("text, a list of blocks, or a mapping") => {
+            ("文字、块列表或映射（heading/body/after）", "text, a list of blocks or a mapping (heading/body/after)")
+        }
+        e if e.starts_with("text or a list of blocks") => ("文字或块列表", "text or a list of blocks"),
+        e if e.starts_with("text or a block mapping") => ("文字或块（p、h2、h3、h4、image）", "text or a block mapping (p, h2, h3, h4, image)"),
         e if e.starts_with("u64") || e.starts_with("u16") => ("非负整数", "a non-negative integer"),
         e if e.starts_with("i32") || e.starts_with("i64") => ("整数", "an integer"),
         e if e.starts_with("f32") || e.starts_with("f64") => ("数字", "a number"),
@@ -179,7 +267,6 @@ fn expected_of(msg: &str) -> (&'static str, &'static str) {
         e if e.starts_with("a sequence") => ("列表", "a list"),
         e if e.contains("map") || e.starts_with("struct") => ("映射（键: 值）", "a mapping"),
         e if e.contains("non-negative number") => ("非负数字", "a non-negative number"),
-        e if e.contains("text") => ("文字或块列表", "text or a list of blocks"),
         e if e.contains("row") => ("一行数字或映射", "a row or a mapping"),
         _ => ("其他类型", "another type"),
     }
@@ -195,9 +282,22 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn err(&mut self, code: &'static str, path: &str, zh: String, en: String) {
-        let pos = self.map.locate(path);
+    fn err(&mut self, code: &'static str, path: &str, mut zh: String, mut en: String) {
+        let pos = self.map.locate_key(path);
+        if !zh.contains("行）") {
+            zh.push_str(&format!("（第 {} 行）", pos.line));
+            en.push_str(&format!(" (line {})", pos.line));
+        }
         self.diags.push(Diagnostic::error(code, path, zh, en).at(pos.line, pos.col));
+    }
+
+    /// Whether an error was already reported at or under `path`.
+    fn has_error_under(&self, path: &str) -> bool {
+        self.diags.iter().any(|d| {
+            d.is_error()
+                && (d.path == path
+                    || d.path.starts_with(&format!("{path}.")) || d.path.starts_with(&format!("{path}[")))
+        })
     }
 
     fn line(&self, path: &str) -> u32 {
@@ -269,26 +369,42 @@ impl Cx<'_> {
     }
 
     fn date(&mut self, s: &str) -> Option<Date> {
-        let parts: Vec<&str> = s.trim().split('-').collect();
-        let parsed = match parts.as_slice() {
-            [y, m, d] if y.len() == 4 => match (y.parse(), m.parse(), d.parse()) {
-                (Ok(year), Ok(month), Ok(day)) => Some(Date { year, month, day }),
-                _ => None,
-            },
-            _ => None,
-        };
-        match parsed {
-            Some(d) if (1..=12).contains(&d.month) && d.day >= 1 && d.day <= days_in(d) => Some(d),
-            _ => {
-                self.err(
-                    "bad-date",
-                    "date",
-                    format!("日期「{s}」无效，应写作 YYYY-MM-DD，如 2020-01-31"),
-                    format!("invalid date `{s}`: write YYYY-MM-DD, e.g. 2020-01-31"),
-                );
-                None
-            }
+        let t = s.trim();
+        let b = t.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && t.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shaped {
+            self.err(
+                "bad-date",
+                "date",
+                format!("日期「{s}」格式不对，应写作 YYYY-MM-DD，如 2020-01-31"),
+                format!("invalid date `{s}`: write YYYY-MM-DD, e.g. 2020-01-31"),
+            );
+            return None;
         }
+        let d = Date { year: t[..4].parse().ok()?, month: t[5..7].parse().ok()?, day: t[8..].parse().ok()? };
+        if !(1..=12).contains(&d.month) {
+            self.err(
+                "bad-date",
+                "date",
+                format!("日期「{s}」不存在：月份应为 01–12"),
+                format!("date `{s}` does not exist: the month must be 01–12"),
+            );
+            return None;
+        }
+        let last = days_in(d);
+        if d.day == 0 || d.day > last {
+            self.err(
+                "bad-date",
+                "date",
+                format!("日期「{s}」不存在：{}年{}月只有{last}天", d.year, d.month),
+                format!("date `{s}` does not exist: {}-{:02} has {last} days", d.year, d.month),
+            );
+            return None;
+        }
+        Some(d)
     }
 
     fn sections(&mut self, s: &schema::Sections, edition: Option<Edition>) -> Vec<SectionText> {
@@ -314,7 +430,7 @@ impl Cx<'_> {
                 None => Vec::new(),
             };
             let required = matches!(i, 0 | 4 | 5);
-            if required && before.is_empty() && after.is_empty() {
+            if required && before.is_empty() && after.is_empty() && !self.has_error_under(&key) {
                 self.err(
                     "empty-section",
                     &key,
@@ -428,7 +544,11 @@ impl Cx<'_> {
             self.err(
                 "block-kind",
                 path,
-                format!("每个块须恰好有 p、h2、h3、h4、image 之一，这里有：{}", present.join("、")),
+                if present.is_empty() {
+                    "每个块须恰好有 p、h2、h3、h4、image 之一，这里一个也没有".to_string()
+                } else {
+                    format!("每个块须恰好有 p、h2、h3、h4、image 之一，这里有：{}", present.join("、"))
+                },
                 format!(
                     "a block needs exactly one of p, h2, h3, h4, image; found: {}",
                     if present.is_empty() { "none".into() } else { present.join(", ") }
@@ -524,7 +644,8 @@ impl Cx<'_> {
             let (mine, theirs) = if ed == Edition::E2019 { (old, new) } else { (new, old) };
             for (k, v) in theirs {
                 if v.is_some() {
-                    self.wrong_edition(&format!("{path}.{k}"), ed, &format!("{} 的「{}」", A::ITEM_1, label));
+                    let column = regulation_column(k);
+                    self.wrong_edition(&format!("{path}.{k}"), ed, &format!("{}「{label}」的「{column}」", A::ITEM_1));
                 }
             }
             out_rows.push(ActiveRow {
@@ -541,7 +662,7 @@ impl Cx<'_> {
             Edition::E2019 => rows.push(("licensing.other_services", A::OTHER_SERVICES, lic.and_then(|l| l.other_services.clone()))),
             Edition::E2021 => {
                 if lic.is_some_and(|l| l.other_services.is_some()) {
-                    self.wrong_edition(&format!("{base}.licensing.other_services"), ed, &format!("{} 的「{}」", A::ITEM_5, A::OTHER_SERVICES));
+                    self.wrong_edition(&format!("{base}.licensing.other_services"), ed, &format!("{}的「{}」", A::ITEM_5, A::OTHER_SERVICES));
                 }
             }
         }
@@ -568,7 +689,7 @@ impl Cx<'_> {
             Edition::E2021 => {
                 for (k, on) in [("previous", charges.previous.is_some()), ("change", charges.change.is_some())] {
                     if on {
-                        self.wrong_edition(&format!("{path}.{k}"), ed, &format!("{} 的「{}」", A::ITEM_8, A::FEES_2019[if k == "previous" { 0 } else { 1 }]));
+                        self.wrong_edition(&format!("{path}.{k}"), ed, &format!("{}「{}」的「{}」", A::ITEM_8, A::CHARGES, A::FEES_2019[if k == "previous" { 0 } else { 1 }]));
                     }
                 }
                 let zero = Amount { text: "0".into(), value: 0.0 };
@@ -688,6 +809,7 @@ impl Cx<'_> {
         let mut values = [Some(0); 7];
         values[6] = None;
         let line = self.map.key(path).map(|p| p.line).unwrap_or(0);
+        let total_given = row.is_some_and(|r| r.len() == 7);
         if let Some(row) = row {
             if row.len() == 6 || row.len() == 7 {
                 values = [None; 7];
@@ -703,7 +825,7 @@ impl Cx<'_> {
                 );
             }
         }
-        AppRow { def, values, line }
+        AppRow { def, values, total_given, line }
     }
 
     // ---- 表四 ----
@@ -778,6 +900,18 @@ fn app_row_src<'a>(t: &'a schema::ApplicationsTable, key: &str) -> Option<&'a sc
         "total" => t.total.as_ref(),
         "carried_forward" => t.carried_forward.as_ref(),
         _ => None,
+    }
+}
+
+/// The printed name of a 第二十条第（一）项 column key.
+fn regulation_column(key: &str) -> &'static str {
+    match key {
+        "new_made" => A::REG_2019[0],
+        "new_published" => A::REG_2019[1],
+        "total_published" => A::REG_2019[2],
+        "issued" => A::REG_2021[0],
+        "repealed" => A::REG_2021[1],
+        _ => A::REG_2021[2],
     }
 }
 

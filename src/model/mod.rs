@@ -236,6 +236,8 @@ pub struct AppRow {
     pub def: AppRowDef,
     /// The seven values (None = blank).
     pub values: [Option<u64>; 7],
+    /// Whether the YAML gave the 总计 (else it was computed).
+    pub total_given: bool,
     /// YAML line of the row (0 if omitted).
     pub line: u32,
 }

@@ -61,6 +61,13 @@ impl SourceMap {
         }
     }
 
+    /// Position of the key naming `path` if it has one, else [`SourceMap::locate`]: the
+    /// place to report something about a whole entry (an empty value's own position is
+    /// that of the next token).
+    pub fn locate_key(&self, path: &str) -> Pos {
+        self.keys.get(path).copied().unwrap_or_else(|| self.locate(path))
+    }
+
     /// The line of `path` (see [`SourceMap::locate`]).
     pub fn line(&self, path: &str) -> u32 {
         self.locate(path).line
@@ -74,8 +81,9 @@ fn pos(m: &Marker) -> Pos {
 /// One open collection while walking the events.
 #[derive(Debug)]
 enum Frame {
-    /// A mapping; `key` is the pending key (None while expecting a key).
-    Map { path: String, key: Option<String> },
+    /// A mapping; `key` is the pending key (None while expecting a key); `fresh` until
+    /// its first key is seen.
+    Map { path: String, key: Option<String>, fresh: bool },
     /// A sequence and the index of the next item.
     Seq { path: String, next: usize },
 }
@@ -92,7 +100,7 @@ impl Builder {
         match self.stack.last_mut() {
             None => Some(String::new()),
             Some(Frame::Map { key: None, .. }) => None,
-            Some(Frame::Map { path, key: Some(k) }) => {
+            Some(Frame::Map { path, key: Some(k), .. }) => {
                 let p = join(path, k);
                 Some(p)
             }
@@ -125,7 +133,12 @@ impl MarkedEventReceiver for Builder {
         match ev {
             Event::Scalar(text, ..) => match self.next_path() {
                 None => {
-                    if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
+                    if let Some(Frame::Map { path, key, fresh }) = self.stack.last_mut() {
+                        // yaml-rust2 marks a block mapping at its first `:`; the mapping
+                        // really starts at its first key.
+                        if std::mem::take(fresh) {
+                            self.map.values.insert(path.clone(), pos(&mark));
+                        }
                         self.map.keys.insert(join(path, &text), pos(&mark));
                         *key = Some(text);
                     }
@@ -144,7 +157,7 @@ impl MarkedEventReceiver for Builder {
                 let path = self.next_path().unwrap_or_default();
                 self.map.values.insert(path.clone(), pos(&mark));
                 self.stack.push(match ev {
-                    Event::MappingStart(..) => Frame::Map { path, key: None },
+                    Event::MappingStart(..) => Frame::Map { path, key: None, fresh: true },
                     _ => Frame::Seq { path, next: 0 },
                 });
             }
@@ -170,5 +183,7 @@ mod tests {
         assert_eq!(m.value("b.c[1]"), Some(Pos { line: 3, col: 10 }));
         assert_eq!(m.value("b.d[0].x").unwrap().line, 5);
         assert_eq!(m.line("b.d[0].y"), 5, "missing key falls back to the parent");
+        assert_eq!(m.value("b.d[0]"), Some(Pos { line: 5, col: 7 }), "a block mapping starts at its key");
+        assert_eq!(m.locate_key("b"), Pos { line: 2, col: 1 });
     }
 }

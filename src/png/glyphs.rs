@@ -5,8 +5,8 @@
 //! move to the pen position). Emboldening strokes are stroked once per glyph and width
 //! and kept as fillable outlines too.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 
 use tiny_skia::{LineJoin, Path, PathBuilder, Stroke};
 

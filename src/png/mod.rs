@@ -101,12 +101,12 @@ pub fn max_scale(page: &Page) -> f32 {
     }
     let side = MAX_SIDE as f64 / width.max(height);
     let area = (MAX_PIXELS as f64 / (width * height)).sqrt();
-    let mut scale = ((side.min(area) * 1000.0).floor() / 1000.0) as f32;
+    let mut thousandths = (side.min(area) * 1000.0).floor() as u32;
     // f32 rounding can push a side one pixel over; step down until it fits.
-    while scale > 0.0 && pixel_size(page, scale).is_err() {
-        scale -= 0.001;
+    while thousandths > 0 && pixel_size(page, thousandths as f32 / 1000.0).is_err() {
+        thousandths -= 1;
     }
-    scale.max(0.0)
+    thousandths as f32 / 1000.0
 }
 
 /// [`render_page`] with bands of at most `band` px (smaller in tests, to exercise the
@@ -119,7 +119,7 @@ fn render_in_bands(
 ) -> Result<Pixmap, RenderError> {
     let (width, height) = checked_size(page, opts.scale)?;
     let mut pixmap = Pixmap::new(width, height)
-        .ok_or(RenderError::TooLarge { width, height, scale: opts.scale, max_scale: 0.0 })?;
+        .expect("sizes within MAX_SIDE and MAX_PIXELS make a valid pixmap");
     pixmap.fill(color(opts.background));
 
     let mut painter = paint::Painter::new(fonts, opts.scale);
@@ -169,8 +169,7 @@ fn pixel_size(page: &Page, scale: f32) -> Result<(u32, u32), (u32, u32)> {
 /// background is opaque and everything is painted over it).
 fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
     // With opaque pixels, premultiplied and straight colour are the same.
-    let rgb: Vec<u8> =
-        pixmap.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
+    let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
     let mut png = Vec::new();
     PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive)
         .write_image(&rgb, pixmap.width(), pixmap.height(), ExtendedColorType::Rgb8)

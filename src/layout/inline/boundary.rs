@@ -30,7 +30,10 @@ pub(crate) fn boundaries(clusters: &[Cluster]) -> Vec<Boundary> {
     let mut result: Vec<Boundary> = Vec::with_capacity(clusters.len());
     result.push(Boundary { kind: GapKind::Fixed, can_break: false });
     for pair in clusters.windows(2) {
-        result.push(Boundary { kind: gap_kind(&pair[0], &pair[1]), can_break: may_break(&pair[0], &pair[1]) });
+        result.push(Boundary {
+            kind: gap_kind(&pair[0], &pair[1]),
+            can_break: may_break(&pair[0], &pair[1]),
+        });
     }
     for bound in bound_references(clusters) {
         for b in &mut result[bound.start + 1..bound.end] {
@@ -44,7 +47,8 @@ fn gap_kind(before: &Cluster, after: &Cluster) -> GapKind {
     let fixed = |c: &Cluster| {
         matches!(c.class, CharClass::Interpunct | CharClass::Connector | CharClass::Space)
     };
-    if (before.class.is_word_part() && after.class.is_word_part()) || fixed(before) || fixed(after) {
+    if (before.class.is_word_part() && after.class.is_word_part()) || fixed(before) || fixed(after)
+    {
         GapKind::Fixed
     } else if (before.class == CharClass::Ideo && takes_han_spacing(after.first))
         || (takes_han_spacing(before.last) && after.class == CharClass::Ideo)

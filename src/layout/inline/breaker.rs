@@ -21,7 +21,11 @@ pub(crate) trait LineGeometry {
 }
 
 /// Lines by first fit, then the orphan fix.
-pub(crate) fn first_fit(par: &Prepared, geometry: &dyn LineGeometry, fix_orphan: bool) -> Vec<Range<usize>> {
+pub(crate) fn first_fit(
+    par: &Prepared,
+    geometry: &dyn LineGeometry,
+    fix_orphan: bool,
+) -> Vec<Range<usize>> {
     let n = par.clusters.len();
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
@@ -80,7 +84,8 @@ fn pull_down_orphan(par: &Prepared, geometry: &dyn LineGeometry, lines: &mut [Ra
         if !par.bounds[cut].can_break || text_chars(par, prev.start..cut) == 0 {
             continue;
         }
-        if text_chars(par, cut..last.end) >= 2 && fits(par, cut..last.end, geometry.line(count - 1)) {
+        if text_chars(par, cut..last.end) >= 2 && fits(par, cut..last.end, geometry.line(count - 1))
+        {
             lines[count - 2] = prev.start..cut;
             lines[count - 1] = cut..last.end;
             return;
@@ -97,7 +102,8 @@ pub(crate) fn balanced(par: &Prepared, geometry: &dyn LineGeometry) -> Vec<Range
     }
     let n = par.clusters.len();
     let breaks: Vec<usize> = (1..n).filter(|&i| par.bounds[i].can_break).collect();
-    let natural = |r: Range<usize>, line: usize| LineBox::natural(par, r, geometry.line(line).0).width();
+    let natural =
+        |r: Range<usize>, line: usize| LineBox::natural(par, r, geometry.line(line).0).width();
     let total = natural(0..n, 0);
     let target = total / count as f32;
     // Prefer the break before a year (「…办公室｜2023年…」) when it leaves lines no

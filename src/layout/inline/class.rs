@@ -41,14 +41,17 @@ impl CharClass {
         match ch {
             '、' | '，' | '；' | '：' | '︰' | '︱' => CharClass::Pause,
             '。' | '？' | '！' | '．' | '｡' => CharClass::Stop,
-            '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〘' | '〖' | '〝' | '“'
-            | '‘' => CharClass::Open,
-            '）' | '］' | '｝' | '〕' | '〉' | '》' | '」' | '』' | '】' | '〙' | '〗' | '〞' | '〟'
-            | '”' | '’' => CharClass::Close,
+            '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〘' | '〖' | '〝'
+            | '“' | '‘' => CharClass::Open,
+            '）' | '］' | '｝' | '〕' | '〉' | '》' | '」' | '』' | '】' | '〙' | '〗' | '〞'
+            | '〟' | '”' | '’' => CharClass::Close,
             '—' | '―' | '⸺' | '⸻' | '…' | '⋯' | '‥' => CharClass::DashEllipsis,
             '·' | '・' | '‧' | '•' => CharClass::Interpunct,
             '～' | '〜' | '／' | '＼' => CharClass::Connector,
             ' ' | '\t' => CharClass::Space,
+            // A no-break space glues its neighbours like a letter of one word.
+            '\u{00A0}' | '\u{202F}' => CharClass::LatinSymbol,
+            c if c.is_control() => CharClass::Space,
             c if c.is_ascii_alphanumeric() => CharClass::LatinAlnum,
             c if c.is_ascii_graphic() => CharClass::LatinSymbol,
             c if is_ideographic(c) => CharClass::Ideo,
@@ -91,6 +94,22 @@ impl CharClass {
     }
 }
 
+/// Characters that take no room and no glyph: zero-width spaces and joiners, the
+/// soft hyphen, the byte-order mark. They are dropped before setting.
+pub(crate) fn is_invisible(ch: char) -> bool {
+    matches!(ch, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// The character whose glyph sets `ch`: spaces of every kind (and stray control
+/// characters, which compose should not produce) are set with U+0020.
+pub(crate) fn glyph_char(ch: char) -> char {
+    if ch.is_control() || matches!(ch, '\u{00A0}' | '\u{202F}') {
+        ' '
+    } else {
+        ch
+    }
+}
+
 /// Han ideographs and the other characters set on full-width cells.
 fn is_ideographic(ch: char) -> bool {
     matches!(ch as u32,
@@ -115,14 +134,64 @@ fn is_ideographic(ch: char) -> bool {
 pub(crate) fn cannot_start(ch: char) -> bool {
     matches!(
         ch,
-        '、' | '，' | '；' | '：' | '。' | '！' | '？' | '．' | '｡'
-            | '）' | '］' | '｝' | '〕' | '〉' | '》' | '」' | '』' | '】' | '〙' | '〗' | '〞' | '〟'
-            | '”' | '’'
-            | '—' | '―' | '⸺' | '⸻' | '…' | '⋯' | '‥'
-            | '·' | '・' | '‧' | '～' | '〜'
-            | '％' | '‰' | '℃' | '°' | '′' | '″'
-            | ')' | ']' | '}' | ',' | '.' | ';' | ':' | '!' | '?' | '%'
-            | 'ー' | '々' | '〻' | 'ゝ' | 'ゞ' | 'ヽ' | 'ヾ'
+        '、' | '，'
+            | '；'
+            | '：'
+            | '。'
+            | '！'
+            | '？'
+            | '．'
+            | '｡'
+            | '）'
+            | '］'
+            | '｝'
+            | '〕'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〙'
+            | '〗'
+            | '〞'
+            | '〟'
+            | '”'
+            | '’'
+            | '—'
+            | '―'
+            | '⸺'
+            | '⸻'
+            | '…'
+            | '⋯'
+            | '‥'
+            | '·'
+            | '・'
+            | '‧'
+            | '～'
+            | '〜'
+            | '％'
+            | '‰'
+            | '℃'
+            | '°'
+            | '′'
+            | '″'
+            | ')'
+            | ']'
+            | '}'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '%'
+            | 'ー'
+            | '々'
+            | '〻'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ヽ'
+            | 'ヾ'
     )
 }
 
@@ -131,8 +200,30 @@ pub(crate) fn cannot_start(ch: char) -> bool {
 pub(crate) fn cannot_end(ch: char) -> bool {
     matches!(
         ch,
-        '（' | '［' | '｛' | '〔' | '〈' | '《' | '「' | '『' | '【' | '〘' | '〖' | '〝' | '“' | '‘'
-            | '(' | '[' | '{' | '／' | '＼' | '￥' | '＄' | '£' | '€' | '$' | '¥'
+        '（' | '［'
+            | '｛'
+            | '〔'
+            | '〈'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〘'
+            | '〖'
+            | '〝'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '{'
+            | '／'
+            | '＼'
+            | '￥'
+            | '＄'
+            | '£'
+            | '€'
+            | '$'
+            | '¥'
     )
 }
 

@@ -7,7 +7,7 @@
 use crate::compose::tree::Role;
 use crate::fonts::{FontBook, FontError, FontId};
 
-use super::class::CharClass;
+use super::class::{glyph_char, is_invisible, CharClass};
 
 /// A run of text in one style, as handed to the inline setter.
 #[derive(Clone, Debug)]
@@ -87,11 +87,13 @@ pub(crate) fn itemize(
 ) -> Result<Vec<Cluster>, FontError> {
     let mut clusters: Vec<Cluster> = Vec::new();
     for span in spans {
-        for ch in span.text.chars() {
+        for ch in span.text.chars().filter(|&c| !is_invisible(c)) {
             let class = CharClass::of(ch);
             let glyph = resolve(span, ch, fonts)?;
             let joins_previous = class == CharClass::DashEllipsis
-                && clusters.last().is_some_and(|c| c.class == class && c.last == ch && c.size == span.size);
+                && clusters
+                    .last()
+                    .is_some_and(|c| c.class == class && c.last == ch && c.size == span.size);
             if joins_previous {
                 let cluster = clusters.last_mut().expect("checked above");
                 cluster.text.push(ch);
@@ -122,8 +124,7 @@ pub(crate) fn itemize(
 
 /// The face and glyph of one character of a span.
 fn resolve(span: &Span<'_>, ch: char, fonts: &mut FontBook) -> Result<ClusterGlyph, FontError> {
-    let lookup = if ch == '\t' { ' ' } else { ch };
-    let found = fonts.glyph(span.role, span.bold, lookup, span.line)?;
+    let found = fonts.glyph(span.role, span.bold, glyph_char(ch), span.line)?;
     Ok(ClusterGlyph {
         font: found.font,
         id: found.glyph,

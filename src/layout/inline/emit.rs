@@ -105,7 +105,11 @@ pub(crate) fn emit(par: &Prepared, line: &LineBox, x: f32) -> SetLine {
             let advance = slot + if last_glyph { space_after } else { 0.0 };
             let x_offset = offset_in_cell(cluster.class, natural_slot, g.natural);
             let run = match runs.last_mut() {
-                Some(r) if r.font == g.font && r.size == cluster.size && r.embolden == g.embolden => r,
+                Some(r)
+                    if r.font == g.font && r.size == cluster.size && r.embolden == g.embolden =>
+                {
+                    r
+                }
                 _ => {
                     runs.push(LineRun {
                         font: g.font,
@@ -120,7 +124,12 @@ pub(crate) fn emit(par: &Prepared, line: &LineBox, x: f32) -> SetLine {
             };
             let start = run.text.len();
             run.text.push_str(ch);
-            run.glyphs.push(Glyph { id: g.id, advance, x_offset, text_range: start..run.text.len() });
+            run.glyphs.push(Glyph {
+                id: g.id,
+                advance,
+                x_offset,
+                text_range: start..run.text.len(),
+            });
             pen += advance;
         }
     }

@@ -181,21 +181,26 @@ impl LineBox {
         let mut slack = target - self.width();
         let half = par.cell / 2.0;
         // 1. word spaces, up to ½ em each
-        let spaces: Vec<usize> = self
-            .content
-            .clone()
-            .filter(|&i| par.clusters[i].class == CharClass::Space)
-            .collect();
-        slack -= self.grow(&spaces, slack, |line, i| half - line.adv(i), |line, i, d| {
-            line.advances[i - line.range.start] += d
-        });
+        let spaces: Vec<usize> =
+            self.content.clone().filter(|&i| par.clusters[i].class == CharClass::Space).collect();
+        slack -= self.grow(
+            &spaces,
+            slack,
+            |line, i| half - line.adv(i),
+            |line, i, d| line.advances[i - line.range.start] += d,
+        );
         // 2. Han–Latin spaces, up to ½ em each
         let han_latin: Vec<usize> =
             self.content.clone().filter(|&i| self.is_han_latin(par, i)).collect();
-        slack -= self.grow(&han_latin, slack, |line, i| half - line.gap(i), |line, i, d| {
-            let g = line.gap(i);
-            line.set_gap(i, g + d)
-        });
+        slack -= self.grow(
+            &han_latin,
+            slack,
+            |line, i| half - line.gap(i),
+            |line, i, d| {
+                let g = line.gap(i);
+                line.set_gap(i, g + d)
+            },
+        );
         // 3. every other inter-character gap, equally
         if slack > EPS {
             let gaps: Vec<usize> = (self.content.start + 1..self.content.end)

@@ -12,7 +12,13 @@ fn set_body(text: &str, indent_chars: f32) -> Vec<SetLine> {
     set_with(text, Role::Body, indent_chars, Align::Justify, false)
 }
 
-fn set_with(text: &str, role: Role, indent_chars: f32, align: Align, balance: bool) -> Vec<SetLine> {
+fn set_with(
+    text: &str,
+    role: Role,
+    indent_chars: f32,
+    align: Align,
+    balance: bool,
+) -> Vec<SetLine> {
     let style = style();
     let size = style.size(role);
     let scale = if balance { 1.0 } else { style.char_pitch() / style.size(Role::Body) };
@@ -125,7 +131,11 @@ fn dash_and_ellipsis_pairs_are_never_split() {
             let text = format!("{}{pair}{}", han(before), han(10));
             let lines = set_body(&text, 0.0);
             assert_well_formed(&text, &lines);
-            assert!(lines.iter().any(|l| l.text().contains(pair)), "{pair} split: {:?}", texts(&lines));
+            assert!(
+                lines.iter().any(|l| l.text().contains(pair)),
+                "{pair} split: {:?}",
+                texts(&lines)
+            );
         }
     }
 }
@@ -144,7 +154,11 @@ fn western_words_numbers_and_references_stay_whole() {
                 texts(&lines)
             );
             for line in &lines {
-                assert!(line.x + line.width <= style().text_width() + 0.02, "overfull: {:?}", line.text());
+                assert!(
+                    line.x + line.width <= style().text_width() + 0.02,
+                    "overfull: {:?}",
+                    line.text()
+                );
             }
         }
     }
@@ -193,8 +207,13 @@ fn no_han_latin_space_at_line_start() {
 
 #[test]
 fn long_title_breaks_after_the_agency_name() {
-    let lines =
-        set_with("合肥市人民政府办公室2023年政府信息公开工作年度报告", Role::Title, 0.0, Align::Center, true);
+    let lines = set_with(
+        "合肥市人民政府办公室2023年政府信息公开工作年度报告",
+        Role::Title,
+        0.0,
+        Align::Center,
+        true,
+    );
     assert_eq!(texts(&lines), ["合肥市人民政府办公室", "2023年政府信息公开工作年度报告"]);
     // Centred.
     for line in &lines {
@@ -210,4 +229,13 @@ fn long_title_without_a_year_is_balanced() {
     assert_eq!(lines.len(), 2);
     let counts: Vec<usize> = lines.iter().map(|l| l.text().chars().count()).collect();
     assert!(counts[0].abs_diff(counts[1]) <= 1, "{:?}", texts(&lines));
+}
+
+#[test]
+fn no_break_spaces_glue_and_stray_controls_are_spaces() {
+    let text = format!("{}Mr.\u{a0}Smith{}", han(24), han(4));
+    let lines = set_body(&text, 0.0);
+    assert!(lines.iter().any(|l| l.text().contains("Mr.\u{a0}Smith")), "{:?}", texts(&lines));
+    let lines = set_body("第一行\n第二行\u{200B}", 0.0);
+    assert_eq!(texts(&lines), ["第一行\n第二行"]);
 }

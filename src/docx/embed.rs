@@ -1,0 +1,367 @@
+//! The font table and embedded fonts (ISO/IEC 29500-1 §17.8).
+//!
+//! Every family a style or run names gets a `w:font` entry with its PANOSE number,
+//! character set, pitch and Unicode/code-page signature from the face's `OS/2` table,
+//! so that Word can substitute sensibly where it is missing. Where the licence and
+//! the outlines allow, the faces are embedded:
+//!
+//! * **Only TrueType outlines.** Word embeds and renders `glyf` fonts reliably; CFF
+//!   (`.otf`) faces are replaced by their TrueType conversion from `ttf/` beside the
+//!   font (the bundled Fandol faces: `scripts/convert-fonts.py`) and are not embedded
+//!   when there is none.
+//! * **Only what the licence allows** (`OS/2.fsType`, OpenType spec): installable and
+//!   editable faces are embedded; restricted and bitmap-only faces are not, and neither
+//!   are preview-and-print faces, which would make Word open the document read-only.
+//!   A face that forbids subsetting is embedded whole.
+//! * **Subset** to the characters the document sets in it (skera, keeping a working
+//!   `cmap`, which Word needs to map text to glyphs), with `w:saveSubsetFonts` on so
+//!   Word keeps subsetting when the clerk saves.
+//! * **Obfuscated** (§17.8.1): the first 32 bytes are XORed with the font key, a GUID
+//!   derived from the font bytes (deterministic output), stored as
+//!   `word/fonts/fontN.odttf` and referenced by `w:embedRegular`/`w:embedBold`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use skrifa::raw::collections::IntSet;
+use skrifa::raw::types::{GlyphId, NameId, Tag};
+use skrifa::raw::FontRef;
+
+use super::fonts::{FontPlan, UsedFace};
+use super::xml::Element;
+use super::DocxError;
+use crate::fonts::FontId;
+
+/// Relationship type of an embedded font part (§17.8.3.3).
+pub(crate) const REL_FONT: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
+/// Content type of an obfuscated font part.
+pub(crate) const CT_ODTTF: &str = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+
+/// The font table part, its relationships and the font parts.
+pub(crate) struct FontTable {
+    /// `w:fonts`, the root of `word/fontTable.xml`.
+    pub fonts: Element,
+    /// `Relationships` of `word/_rels/fontTable.xml.rels` (empty when nothing is embedded).
+    pub rels: Element,
+    /// `(part name, obfuscated bytes)` of every embedded face.
+    pub parts: Vec<(String, Vec<u8>)>,
+    /// What happened to each used face, for tests and reports.
+    pub report: Vec<EmbedReport>,
+}
+
+/// What happened to one face.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedReport {
+    /// The family the DOCX names.
+    pub family: String,
+    /// Bold member of the family.
+    pub bold: bool,
+    /// Characters the document sets in it.
+    pub chars: usize,
+    /// Why it was not embedded, or `None` when it was.
+    pub skipped: Option<String>,
+    /// Size of the embedded (subset) font in bytes, 0 when skipped.
+    pub bytes: usize,
+}
+
+/// Build the font table of `plan`, embedding fonts when `embed` is on.
+pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, DocxError> {
+    let mut table = FontTable {
+        fonts: Element::new("w:fonts")
+            .attr("xmlns:w", super::NS_W)
+            .attr("xmlns:r", super::NS_R),
+        rels: Element::new("Relationships").attr("xmlns", super::NS_PKG_RELS),
+        parts: Vec::new(),
+        report: Vec::new(),
+    };
+    for (family, entry) in plan.families() {
+        let meta = Os2::of(plan, entry.meta_face);
+        let mut font = Element::new("w:font").attr("w:name", family.as_str());
+        if let Some(alt) = &entry.alt {
+            font = font.child(Element::new("w:altName").attr("w:val", alt.as_str()));
+        }
+        if let Some(os2) = &meta {
+            font = os2.describe(font);
+        }
+        for (slot, bold) in [("w:embedRegular", false), ("w:embedBold", true)] {
+            let Some(face) = entry.faces.iter().find(|f| f.name.bold == bold) else { continue };
+            let mut report = EmbedReport {
+                family: family.clone(),
+                bold,
+                chars: face.chars.len(),
+                skipped: None,
+                bytes: 0,
+            };
+            let embedded = if embed { embeddable(plan, face) } else { Err("embedding off".into()) };
+            match embedded.and_then(|(data, index, whole)| subset(&data, index, face, whole)) {
+                Ok(data) => {
+                    report.bytes = data.len();
+                    let n = table.parts.len() + 1;
+                    let key = font_key(&family, bold, &data);
+                    let rel_id = format!("rId{n}");
+                    let part = format!("fonts/font{n}.odttf");
+                    let mut data = data;
+                    obfuscate(&mut data, &key);
+                    table.rels.children.push(super::xml::Node::Element(
+                        Element::new("Relationship")
+                            .attr("Id", rel_id.as_str())
+                            .attr("Type", REL_FONT)
+                            .attr("Target", part.as_str()),
+                    ));
+                    table.parts.push((format!("word/{part}"), data));
+                    font = font.child(
+                        Element::new(slot).attr("r:id", rel_id).attr("w:fontKey", key),
+                    );
+                }
+                Err(why) => report.skipped = Some(why),
+            }
+            table.report.push(report);
+        }
+        table.fonts.children.push(super::xml::Node::Element(font));
+    }
+    Ok(table)
+}
+
+/// A family of the font table: a face to describe it, the faces to embed, an
+/// alternative name.
+pub(crate) struct FamilyEntry<'a> {
+    /// A face of the family (for `OS/2` data).
+    pub meta_face: FontId,
+    /// The other-language name.
+    pub alt: Option<String>,
+    /// Faces that set text, regular and bold.
+    pub faces: Vec<&'a UsedFace>,
+}
+
+/// The TrueType data to embed for a face: `(bytes, face index, embed whole)`, or why
+/// it cannot be embedded.
+fn embeddable(plan: &FontPlan, face: &UsedFace) -> Result<(Vec<u8>, u32, bool), String> {
+    let loaded = plan.book().face(face.id);
+    let parsed = ttf_parser::Face::parse(&loaded.data, loaded.index)
+        .map_err(|_| "unreadable face".to_string())?;
+    let fs_type = Os2::fs_type(&parsed);
+    // OpenType OS/2.fsType: bits 0–3 are the usage permission.
+    match fs_type & 0x000F {
+        0x0002 => return Err("licence forbids embedding (fsType: restricted)".into()),
+        0x0004 => {
+            return Err("licence allows preview & print only (Word would open the document read-only)".into())
+        }
+        _ => {}
+    }
+    if fs_type & 0x0200 != 0 {
+        return Err("licence allows bitmap embedding only (fsType bit 9)".into());
+    }
+    let whole = fs_type & 0x0100 != 0;
+    if parsed.tables().glyf.is_some() {
+        return Ok((loaded.data.as_ref().clone(), loaded.index, whole));
+    }
+    let ttf = truetype_conversion(&loaded.path);
+    let data = std::fs::read(&ttf).map_err(|_| {
+        format!("CFF outlines and no TrueType conversion at {}", ttf.display())
+    })?;
+    let same = ttf_parser::Face::parse(&data, 0).ok().is_some_and(|f| {
+        f.tables().glyf.is_some() && postscript_name(&f) == postscript_name(&parsed)
+    });
+    if !same {
+        return Err(format!("{} is not a TrueType version of this face", ttf.display()));
+    }
+    Ok((data, 0, whole))
+}
+
+/// Where the TrueType conversion of a CFF font lives: `ttf/<stem>.ttf` beside it.
+pub(crate) fn truetype_conversion(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    path.parent().unwrap_or(Path::new(".")).join("ttf").join(format!("{stem}.ttf"))
+}
+
+fn postscript_name(face: &ttf_parser::Face<'_>) -> Option<String> {
+    face.names()
+        .into_iter()
+        .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME && n.is_unicode())
+        .and_then(|n| n.to_string())
+}
+
+/// Subset `data` to the characters of `face` (or keep it whole when the licence says
+/// so), keeping `cmap`, metrics, `OS/2`, `name` (IDs 0–6, en-US and zh-CN) and hinting.
+fn subset(data: &[u8], index: u32, face: &UsedFace, whole: bool) -> Result<Vec<u8>, String> {
+    let font = FontRef::from_index(data, index).map_err(|e| format!("unreadable face: {e}"))?;
+    if whole {
+        return Ok(data.to_vec());
+    }
+    let mut unicodes = IntSet::<u32>::empty();
+    for &ch in &face.chars {
+        unicodes.insert(u32::from(ch));
+    }
+    let drop: IntSet<Tag> = skera::DEFAULT_DROP_TABLES.iter().copied().collect();
+    let mut scripts = IntSet::<Tag>::empty();
+    scripts.invert();
+    let features: IntSet<Tag> = skera::DEFAULT_LAYOUT_FEATURES.iter().copied().collect();
+    let mut name_ids = IntSet::<NameId>::empty();
+    name_ids.insert_range(NameId::new(0)..=NameId::new(6));
+    let mut languages = IntSet::<u16>::empty();
+    languages.insert(0x0409);
+    languages.insert(0x0804);
+    let plan = skera::Plan::new(
+        &IntSet::<GlyphId>::empty(),
+        &unicodes,
+        &font,
+        skera::SubsetFlags::SUBSET_FLAGS_DEFAULT,
+        &drop,
+        &scripts,
+        &features,
+        &name_ids,
+        &languages,
+    );
+    skera::subset_font(&font, &plan).map_err(|e| format!("subsetting failed: {e}"))
+}
+
+/// A deterministic font key: a GUID made from a 128-bit FNV-1a hash of the family, the
+/// style and the font bytes.
+fn font_key(family: &str, bold: bool, data: &[u8]) -> String {
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    let mut hash: u128 = 0x6c62272e07bb014262b821756295c58d;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u128::from(b);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    };
+    feed(family.as_bytes());
+    feed(&[u8::from(bold)]);
+    feed(data);
+    let h = format!("{hash:032X}");
+    format!("{{{}-{}-{}-{}-{}}}", &h[0..8], &h[8..12], &h[12..16], &h[16..20], &h[20..32])
+}
+
+/// Font obfuscation, ISO/IEC 29500-1 §17.8.1: the GUID of `key` read as 16 bytes in
+/// reverse order of its string form, XORed over the first 32 bytes of the font (the
+/// same operation de-obfuscates).
+pub(crate) fn obfuscate(data: &mut [u8], key: &str) {
+    let digits: Vec<u8> = key
+        .chars()
+        .filter_map(|c| c.to_digit(16))
+        .map(|d| d as u8)
+        .collect();
+    debug_assert_eq!(digits.len(), 32, "a font key is a GUID");
+    let bytes: Vec<u8> = digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect();
+    for (i, b) in data.iter_mut().take(32).enumerate() {
+        *b ^= bytes[15 - i % 16];
+    }
+}
+
+/// The parts of `OS/2` the font table repeats.
+struct Os2 {
+    panose: [u8; 10],
+    unicode_ranges: [u32; 4],
+    code_pages: [u32; 2],
+    fixed_pitch: bool,
+}
+
+impl Os2 {
+    fn of(plan: &FontPlan, id: FontId) -> Option<Os2> {
+        let loaded = plan.book().face(id);
+        let face = ttf_parser::Face::parse(&loaded.data, loaded.index).ok()?;
+        let raw = face.raw_face().table(ttf_parser::Tag::from_bytes(b"OS/2"))?;
+        let u32_at = |o: usize| -> u32 {
+            raw.get(o..o + 4).map_or(0, |b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let mut panose = [0u8; 10];
+        panose.copy_from_slice(raw.get(32..42)?);
+        let version = u16::from_be_bytes([raw[0], raw[1]]);
+        let code_pages = if version >= 1 { [u32_at(78), u32_at(82)] } else { [0, 0] };
+        Some(Os2 {
+            panose,
+            unicode_ranges: [u32_at(42), u32_at(46), u32_at(50), u32_at(54)],
+            code_pages,
+            fixed_pitch: face.is_monospaced(),
+        })
+    }
+
+    /// `OS/2.fsType` (0 when absent: installable).
+    fn fs_type(face: &ttf_parser::Face<'_>) -> u16 {
+        face.raw_face()
+            .table(ttf_parser::Tag::from_bytes(b"OS/2"))
+            .and_then(|raw| raw.get(8..10))
+            .map_or(0, |b| u16::from_be_bytes([b[0], b[1]]))
+    }
+
+    /// Add `w:panose1`, `w:charset`, `w:family`, `w:pitch` and `w:sig` (§17.8.3).
+    fn describe(&self, font: Element) -> Element {
+        let panose: String = self.panose.iter().map(|b| format!("{b:02X}")).collect();
+        // Code page bit 18 is GB2312 (code page 936): GB2312_CHARSET (0x86).
+        let charset = if self.code_pages[0] & (1 << 18) != 0 { "86" } else { "00" };
+        let family = match (self.panose[0], self.panose[1], self.panose[3]) {
+            (2, _, 9) => "modern",
+            (2, 11..=13, _) => "swiss",
+            (2, _, _) => "roman",
+            _ => "auto",
+        };
+        let hex = |v: u32| format!("{v:08X}");
+        font.child(Element::new("w:panose1").attr("w:val", panose))
+            .child(Element::new("w:charset").attr("w:val", charset))
+            .child(Element::new("w:family").attr("w:val", family))
+            .child(
+                Element::new("w:pitch")
+                    .attr("w:val", if self.fixed_pitch { "fixed" } else { "variable" }),
+            )
+            .child(
+                Element::new("w:sig")
+                    .attr("w:usb0", hex(self.unicode_ranges[0]))
+                    .attr("w:usb1", hex(self.unicode_ranges[1]))
+                    .attr("w:usb2", hex(self.unicode_ranges[2]))
+                    .attr("w:usb3", hex(self.unicode_ranges[3]))
+                    .attr("w:csb0", hex(self.code_pages[0]))
+                    .attr("w:csb1", hex(self.code_pages[1])),
+            )
+    }
+}
+
+/// Group the used faces by the family the DOCX names.
+pub(crate) fn group<'a>(
+    named: impl Iterator<Item = (String, FontId, Option<String>)>,
+    used: impl Iterator<Item = &'a UsedFace>,
+) -> BTreeMap<String, FamilyEntry<'a>> {
+    let mut out: BTreeMap<String, FamilyEntry<'a>> = BTreeMap::new();
+    for (family, id, alt) in named {
+        out.entry(family).or_insert(FamilyEntry { meta_face: id, alt, faces: Vec::new() });
+    }
+    for face in used {
+        let entry = out.entry(face.name.family.clone()).or_insert(FamilyEntry {
+            meta_face: face.id,
+            alt: face.name.alt.clone(),
+            faces: Vec::new(),
+        });
+        entry.faces.push(face);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn obfuscation_uses_the_reversed_guid_and_is_an_involution() {
+        let key = "{00112233-4455-6677-8899-AABBCCDDEEFF}";
+        let mut data: Vec<u8> = vec![0; 40];
+        obfuscate(&mut data, key);
+        // Byte 0 is XORed with the key's last byte, byte 15 with its first.
+        assert_eq!(data[0], 0xFF);
+        assert_eq!(data[15], 0x00);
+        assert_eq!(data[1], 0xEE);
+        assert_eq!(data[16], 0xFF);
+        assert_eq!(&data[32..], &[0; 8], "only 32 bytes are obfuscated");
+        obfuscate(&mut data, key);
+        assert_eq!(data, vec![0; 40]);
+    }
+
+    #[test]
+    fn font_keys_are_guids_and_stable() {
+        let a = font_key("FandolFang R", false, b"abc");
+        assert_eq!(a, font_key("FandolFang R", false, b"abc"));
+        assert_ne!(a, font_key("FandolFang R", true, b"abc"));
+        assert_eq!(a.len(), 38);
+        assert!(a.starts_with('{') && a.ends_with('}'));
+    }
+}

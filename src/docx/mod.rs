@@ -1,0 +1,120 @@
+//! DOCX writer: the document tree of [`crate::compose`] → an editable Word document
+//! that looks like our PDF.
+//!
+//! DOCX is a flow format — Word, WPS and LibreOffice lay the text out again — so this
+//! writer reads the same [`Document`] tree as the PDF layout, not its positioned pages,
+//! and tells the word processor to set it the way the PDF engine did:
+//!
+//! * **Page and grid** ([`geometry`]): the layout's paper and margins; a lines-only
+//!   document grid of `lines_per_page` lines; a negative character spacing on the
+//!   grid roles so that `chars_per_line` full-width characters fill a line (15.75 pt a
+//!   character for 16 pt text); odd/even footers with the page number 「— N —」 where
+//!   GB/T 9704 7.5 puts it.
+//! * **Named styles** per role ([`styles`]) with East-Asian and Latin fonts, sizes,
+//!   indents in characters, kinsoku on, hanging punctuation off, Han–Latin auto-spacing
+//!   on — so an edit keeps the format.
+//! * **Fonts** ([`fonts`], [`embed`]): every character is resolved through the same
+//!   [`FontBook`] as the PDF and put in the `w:rFonts` slot Word will read for it; the
+//!   faces are embedded as obfuscated TrueType subsets where their licence allows.
+//! * **Tables** as real merged cells (`w:gridSpan`, `w:vMerge`), header rows repeating
+//!   (`w:tblHeader`), rows that do not split, widths in twips equal to the PDF's.
+//!
+//! The pipeline: [`build`] maps the tree to docx-rs structures; docx-rs serializes
+//! them; [`patch`] parses its parts ([`xml`]) and adds what docx-rs cannot express,
+//! replaces the settings, font table and document properties ([`props`]), and puts
+//! every property container into schema order ([`schema`]) — docx-rs writes some out
+//! of order, which makes Word "repair" a file; [`package`] zips the parts with fixed
+//! timestamps and order, so the same input always gives the same bytes.
+
+mod build;
+pub mod embed;
+mod error;
+mod fonts;
+mod geometry;
+mod package;
+mod patch;
+mod props;
+mod schema;
+mod styles;
+mod xml;
+
+#[cfg(test)]
+mod tests;
+
+use crate::compose::tree::Document;
+use crate::fonts::FontBook;
+use crate::style::Style;
+
+pub use embed::EmbedReport;
+pub use error::DocxError;
+pub use xml::XmlError;
+
+/// WordprocessingML main namespace.
+pub(crate) const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+/// Office document relationships namespace (`r:id`).
+pub(crate) const NS_R: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/// Package relationships namespace (`.rels` parts).
+pub(crate) const NS_PKG_RELS: &str =
+    "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// How to write the DOCX.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocxOptions {
+    /// Embed the fonts the document uses, subset to its characters, so that it looks
+    /// the same where they are not installed. Only TrueType outlines are embedded
+    /// (CFF faces through their conversion in `ttf/` beside them), and only faces whose
+    /// licence (`OS/2.fsType`) allows editable embedding; the others are still named,
+    /// so a machine that has them installed uses them. Default: `true`.
+    pub embed_fonts: bool,
+    /// Deflate level for the ZIP entries (0–9; 0 stores). Default: `6`.
+    pub compression_level: u8,
+}
+
+impl Default for DocxOptions {
+    fn default() -> Self {
+        Self { embed_fonts: true, compression_level: 6 }
+    }
+}
+
+/// A written DOCX and what happened to its fonts.
+#[derive(Clone, Debug)]
+pub struct DocxOutput {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// One entry per face the document sets text in: embedded (with its subset size)
+    /// or skipped (with the reason).
+    pub fonts: Vec<EmbedReport>,
+}
+
+/// Write `doc` as a DOCX laid out by `style`, with the fonts `fonts` resolves (the
+/// same [`FontBook`] the PDF layout uses).
+///
+/// Returns the bytes of the file; the same arguments always give the same bytes.
+pub fn write_docx(
+    doc: &Document,
+    style: &Style,
+    fonts: &FontBook,
+    opts: &DocxOptions,
+) -> Result<Vec<u8>, DocxError> {
+    write_docx_with_report(doc, style, fonts, opts).map(|out| out.bytes)
+}
+
+/// Like [`write_docx`], also reporting which fonts were embedded.
+pub fn write_docx_with_report(
+    doc: &Document,
+    style: &Style,
+    fonts: &FontBook,
+    opts: &DocxOptions,
+) -> Result<DocxOutput, DocxError> {
+    let geo = geometry::Geometry::of(style);
+    let mut plan = fonts::FontPlan::new(fonts)?;
+    let formats = styles::formats(style, &geo, &plan);
+    let cx = build::Context { style, geo: &geo, formats: &formats };
+    let docx = build::document(doc, &cx, &mut plan)?;
+    let table = embed::font_table(&plan, opts.embed_fonts)?;
+    let report = table.report.clone();
+    let parts = patch::parts(docx.build(), doc, &cx, table)?;
+    let bytes = package::zip(parts, opts.compression_level)?;
+    Ok(DocxOutput { bytes, fonts: report })
+}
