@@ -36,6 +36,7 @@ mod patch;
 mod props;
 mod schema;
 mod styles;
+mod theme;
 mod xml;
 
 #[cfg(test)]

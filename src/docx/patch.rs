@@ -24,9 +24,10 @@ use super::embed::{FontTable, REL_FONT};
 use super::props::{self, wml_type};
 use super::schema::normalize;
 use super::styles::{char_units, RoleFormat};
+use super::theme::{theme, CT_THEME, REL_THEME};
 use super::xml::{self, Element};
 use super::DocxError;
-use crate::compose::tree::{Block, Document, Paragraph, Table};
+use crate::compose::tree::{Block, Document, Paragraph, Role, Table};
 
 /// The parts of the package, in the order they are zipped.
 pub(crate) fn parts(
@@ -45,6 +46,14 @@ pub(crate) fn parts(
 
     let mut doc_rels = xml::parse(&raw.document_rels, "word/_rels/document.xml.rels")?;
     keep_shipped_relationships(&mut doc_rels);
+    doc_rels.children.push(xml::Node::Element(
+        Element::new("Relationship")
+            .attr("Id", "rIdTheme1")
+            .attr("Type", REL_THEME)
+            .attr("Target", "theme/theme1.xml"),
+    ));
+    let body = &cx.formats[&Role::Body].fonts;
+    let theme = theme(&body.latin, &body.east_asia);
     let footers: Vec<(String, Element)> = footer_parts(&raw, &doc_rels)?;
 
     let mut font_table = fonts.fonts;
@@ -56,6 +65,7 @@ pub(crate) fn parts(
         ("word/styles.xml".into(), wml_type("styles")),
         ("word/settings.xml".into(), wml_type("settings")),
         ("word/fontTable.xml".into(), wml_type("fontTable")),
+        ("word/theme/theme1.xml".into(), CT_THEME),
     ];
     overrides.extend(footers.iter().map(|(name, _)| (name.clone(), wml_type("footer"))));
     overrides.push(("docProps/core.xml".into(), wml_type("core")));
@@ -71,6 +81,7 @@ pub(crate) fn parts(
         ("word/styles.xml".into(), xml::write(&styles)),
         ("word/settings.xml".into(), xml::write(&props::settings(embedded))),
         ("word/fontTable.xml".into(), xml::write(&font_table)),
+        ("word/theme/theme1.xml".into(), xml::write(&theme)),
     ];
     if embedded {
         out.push(("word/_rels/fontTable.xml.rels".into(), xml::write(&fonts.rels)));
@@ -161,6 +172,12 @@ fn patch_paragraph(p: &mut Element, para: &Paragraph, f: &RoleFormat) {
 }
 
 fn patch_table(tbl: &mut Element, table: &Table) {
+    // docx-rs writes `w:type` on `w:gridCol`, which has only `w:w` (§17.4.16).
+    if let Some(grid) = tbl.find_mut("w:tblGrid") {
+        for col in grid.elements_mut() {
+            col.remove_attr("w:type");
+        }
+    }
     for (i, tr) in tbl.elements_mut().filter(|e| e.name == "w:tr").enumerate() {
         let trpr = tr.find_or_insert("w:trPr");
         trpr.set_child(Element::new("w:cantSplit"));

@@ -30,7 +30,7 @@ use docx_rs::{
 
 use super::fonts::{FontPlan, RoleFonts};
 use super::geometry::{half_points, twips, Geometry};
-use super::xml::Element;
+use super::xml::{Element, Node};
 use crate::compose::tree::{Align, Role};
 use crate::style::Style;
 
@@ -292,7 +292,18 @@ pub(crate) fn patch(styles: &mut Element, formats: &BTreeMap<Role, RoleFormat>) 
                 .attr("w:bidi", "ar-SA"),
         );
     }
+    dedupe_styles(styles);
     for style in styles.elements_mut().filter(|e| e.name == "w:style") {
+        // docx-rs writes an empty `w:rPr` into every style's `w:pPr`; a style's
+        // paragraph properties (`CT_PPrGeneral`, §17.7.8.2) have no run properties.
+        if let Some(ppr) = style.find_mut("w:pPr") {
+            ppr.remove("w:rPr");
+        }
+        if style.get_attr("w:type") == Some("character") {
+            style.remove("w:pPr");
+        }
+        style.children.retain(|n| !matches!(n, Node::Element(e) if e.children.is_empty()
+            && e.attrs.is_empty() && matches!(e.name.as_str(), "w:pPr" | "w:rPr")));
         let Some(id) = style.get_attr("w:styleId").map(str::to_owned) else { continue };
         let Some(f) = formats.values().find(|f| f.id == id) else { continue };
         if f.role == Role::Body {
@@ -317,6 +328,26 @@ pub(crate) fn patch(styles: &mut Element, formats: &BTreeMap<Role, RoleFormat>) 
             ppr.set_child(Element::new("w:outlineLvl").attr("w:val", "9"));
         }
     }
+}
+
+/// docx-rs adds its own empty `Normal` style before ours: keep the last style of
+/// each id (style ids must be unique, §17.7.4.17).
+fn dedupe_styles(styles: &mut Element) {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut keep = vec![true; styles.children.len()];
+    for (i, node) in styles.children.iter().enumerate().rev() {
+        if let Node::Element(e) = node {
+            if e.name == "w:style" {
+                let id = e.get_attr("w:styleId").unwrap_or_default().to_string();
+                keep[i] = seen.insert(id);
+            }
+        }
+    }
+    let mut i = 0;
+    styles.children.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
 }
 
 /// Give a `w:ind` its character-unit twins: `w:firstLineChars` and `w:rightChars` in
