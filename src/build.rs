@@ -99,22 +99,49 @@ pub fn load(path: &Path) -> Result<(Report, Style, Vec<Diagnostic>), BuildError>
     Ok((report, style, warnings))
 }
 
+/// Stage timings on standard error when `NIANBAO_TIMINGS` is set (for profiling a
+/// slow report without a profiler).
+pub(crate) struct Timer {
+    start: std::time::Instant,
+    on: bool,
+}
+
+impl Timer {
+    pub(crate) fn new() -> Self {
+        Timer { start: std::time::Instant::now(), on: std::env::var_os("NIANBAO_TIMINGS").is_some() }
+    }
+
+    pub(crate) fn lap(&mut self, stage: &str) {
+        if self.on {
+            eprintln!("[timing] {stage:<10} {:>8.2} ms", self.start.elapsed().as_secs_f64() * 1e3);
+            self.start = std::time::Instant::now();
+        }
+    }
+}
+
 /// The official PDF of a report, in memory; also returns the page count.
 pub fn official_pdf(
     report: &Report,
     style: &Style,
     fonts: &mut FontBook,
 ) -> Result<(Vec<u8>, usize), BuildError> {
+    let mut t = Timer::new();
     let doc = compose::compose(report, style)?;
+    t.lap("compose");
     let paged = layout::layout_document(&doc, style, fonts)?;
+    t.lap("layout");
     let bytes = pdf::write_pdf(&paged, fonts, &doc.meta, &PdfOptions::default())?;
+    t.lap("pdf");
     Ok((bytes, paged.pages.len()))
 }
 
 /// Build the requested outputs of one report.
 pub fn build(path: &Path, opts: &BuildOptions) -> Result<Built, BuildError> {
+    let mut t = Timer::new();
     let (report, style, warnings) = load(path)?;
+    t.lap("load");
     let mut fonts = FontBook::new(&style, &FontOptions { system_fonts: opts.system_fonts })?;
+    t.lap("fonts");
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("report").to_string();
     let dir = match &opts.out_dir {
         Some(d) => d.clone(),

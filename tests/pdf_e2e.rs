@@ -62,6 +62,7 @@ fn tree_texts(name: &str) -> Vec<String> {
         match b {
             Block::Paragraph(p) => out.push(p.inlines.iter().map(|i| i.text.as_str()).collect()),
             Block::Table(t) => out.extend(t.cells.iter().map(|c| c.text.clone())),
+            Block::Visual(_) => {}
         }
     }
     out.retain(|t: &String| !t.trim().is_empty());

@@ -124,6 +124,22 @@ pub enum Block {
     Paragraph(Paragraph),
     /// A table with merged cells.
     Table(Table),
+    /// A graphic element of the illustrated variant (title band, key figures, chart,
+    /// image).
+    Visual(Visual),
+}
+
+/// The illustrated variant's graphic blocks.
+#[derive(Clone, Debug)]
+pub enum Visual {
+    /// The full-width title band.
+    Banner(Banner),
+    /// The 「数说年报」 grid of key-figure cards.
+    KeyFigures(Vec<KeyFigure>),
+    /// A chart (or its one-line statement when all values are zero).
+    Chart(Chart),
+    /// An image with its caption.
+    Figure(Figure),
 }
 
 /// A paragraph: inline runs plus how to set them.

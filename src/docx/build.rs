@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 
 use docx_rs::{
-    BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
+    BorderType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, InstrPAGE, InstrText,
     LineSpacing, PageMargin, Paragraph as DocxParagraph, Run, RunFonts, Shading, ShdType,
     SpecialIndentType, Table as DocxTable, TableBorder, TableBorderPosition, TableBorders,
     TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
@@ -23,6 +23,7 @@ use docx_rs::{
 
 use super::fonts::{FontPlan, Segment, Slot};
 use super::geometry::{eighth_points, mm_twips, twips, Geometry};
+use super::title;
 use super::styles::{alignment, char_style_id, docx_styles, RoleFormat};
 use super::DocxError;
 use crate::compose::tree::{Block, Cell, CellKind, Document, Paragraph, Role, Table};
@@ -36,6 +37,8 @@ pub(crate) struct Context<'a> {
     pub geo: &'a Geometry,
     /// The format of every role.
     pub formats: &'a BTreeMap<Role, RoleFormat>,
+    /// How to say "no hanging punctuation".
+    pub punctuation: super::Punctuation,
 }
 
 /// Build the docx-rs document: styles, page setup, body, footers.
@@ -63,6 +66,8 @@ pub(crate) fn document(doc: &Document, cx: &Context<'_>, plan: &mut FontPlan) ->
         docx = match block {
             Block::Paragraph(p) => docx.add_paragraph(paragraph(p, cx, plan)?),
             Block::Table(t) => docx.add_table(table(t, cx, plan)?),
+            // The illustrated variant's graphics (DOCX support in progress).
+            Block::Visual(_) => docx,
         };
     }
     Ok(docx)
@@ -92,6 +97,9 @@ fn paragraph(p: &Paragraph, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Doc
             LineSpacing::new().before(lines(p.space_before_lines)).after(lines(p.space_after_lines)),
         );
     }
+    let mut cuts = if p.role == Role::Title { title_breaks(p, cx, plan) } else { Vec::new() };
+    cuts.reverse();
+    let mut at = 0;
     for inline in &p.inlines {
         let role = inline.role.unwrap_or(p.role);
         // A run in another role's font (a run-in heading) takes that role's character
@@ -101,20 +109,61 @@ fn paragraph(p: &Paragraph, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Doc
             _ => (None, &f.fonts),
         };
         let bold = inline.bold || cx.style.bold(role);
-        let segments = plan.segments(role, fonts, bold, &inline.text, inline.src.line)?;
-        for seg in segments {
-            let mut run = styled_run(&seg, fonts.bold, f.spacing);
-            if let Some(id) = char_style {
-                run = run.style(id);
+        for seg in plan.segments(role, fonts, bold, &inline.text, inline.src.line)? {
+            let mut rest = seg;
+            loop {
+                let len = rest.text.chars().count();
+                // A title line ends inside or right before this segment.
+                let cut = cuts.last().copied().filter(|&c| c < at + len);
+                let (head, tail) = match cut {
+                    Some(c) => {
+                        cuts.pop();
+                        split(rest, c - at)
+                    }
+                    None => (Some(rest), None),
+                };
+                if let Some(head) = head {
+                    at += head.text.chars().count();
+                    let mut run = styled_run(&head, &fonts.east_asia, fonts.bold, f.spacing);
+                    if let Some(id) = char_style {
+                        run = run.style(id);
+                    }
+                    para = para.add_run(run);
+                }
+                match tail {
+                    Some(tail) => {
+                        para = para.add_run(Run::new().add_break(BreakType::TextWrapping));
+                        rest = tail;
+                    }
+                    None => break,
+                }
             }
-            para = para.add_run(run);
         }
     }
     Ok(para)
 }
 
+/// Split a segment before its `n`-th character (either side may be empty).
+fn split(seg: Segment, n: usize) -> (Option<Segment>, Option<Segment>) {
+    let byte = seg.text.char_indices().nth(n).map_or(seg.text.len(), |(b, _)| b);
+    let head = Segment { text: seg.text[..byte].to_string(), ..seg.clone() };
+    let tail = Segment { text: seg.text[byte..].to_string(), ..seg };
+    (Some(head).filter(|s| !s.text.is_empty()), Some(tail))
+}
+
+/// Where the PDF's balanced title breaks fall, as character offsets ([`title`]).
+fn title_breaks(p: &Paragraph, cx: &Context<'_>, plan: &mut FontPlan) -> Vec<usize> {
+    let f = &cx.formats[&p.role];
+    let chars: Vec<char> = p.inlines.iter().flat_map(|i| i.text.chars()).collect();
+    let bold = cx.style.bold(p.role);
+    let advances: BTreeMap<char, f32> =
+        chars.iter().map(|&c| (c, plan.advance_em(p.role, bold, c))).collect();
+    let measure = cx.style.text_width() / f.size;
+    title::breaks(&chars, measure, &|c| advances.get(&c).copied().unwrap_or(1.0))
+}
+
 /// A run for one segment: the text plus what differs from the effective style.
-fn styled_run(seg: &Segment, style_bold: bool, style_spacing: i32) -> Run {
+fn styled_run(seg: &Segment, east_asia: &str, style_bold: bool, style_spacing: i32) -> Run {
     let mut run = Run::new().add_text(seg.text.as_str());
     if seg.family.is_some() || seg.hint_east_asia {
         let mut fonts = RunFonts::new();
@@ -125,7 +174,16 @@ fn styled_run(seg: &Segment, style_bold: bool, style_spacing: i32) -> Run {
             };
         }
         if seg.hint_east_asia {
-            fonts = fonts.hint("eastAsia");
+            // Word sets shared characters (“ ” — ·) from `w:eastAsia` under the hint;
+            // LibreOffice ignores the hint and gives a shared character the script of
+            // its neighbour — Latin after a digit — so every slot names the face.
+            let family = seg.family.as_deref().unwrap_or(east_asia);
+            fonts = fonts
+                .ascii(family)
+                .hi_ansi(family)
+                .cs(family)
+                .east_asia(family)
+                .hint("eastAsia");
         }
         run = run.fonts(fonts);
     }
@@ -250,7 +308,7 @@ fn table_cell(
     }
     let bold = cx.style.bold(role);
     for seg in plan.segments(role, &f.fonts, bold, &cell.text, cell.src.line)? {
-        para = para.add_run(styled_run(&seg, f.fonts.bold, f.spacing));
+        para = para.add_run(styled_run(&seg, &f.fonts.east_asia, f.fonts.bold, f.spacing));
     }
     let span = cell.colspan.max(1);
     let end = (cell.col + span).min(widths.len());
@@ -273,10 +331,10 @@ fn table_cell(
 
 /// The footer of odd (`odd`) or even pages: the page number as 「— N —」, GB/T 9704
 /// 7.5 — odd pages flush right, even pages flush left, each inset by
-/// `page_number.inset_chars` characters of the page-number size.
+/// `page_number.inset_chars` grid characters (as the PDF's page numbers).
 fn footer(odd: bool, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Footer, DocxError> {
     let f = &cx.formats[&Role::PageNumber];
-    let inset = (cx.style.page_number.inset_chars * f.size * 20.0).round() as i32;
+    let inset = twips(cx.style.page_number.inset_chars * cx.geo.char_pitch_pt);
     let mut para = DocxParagraph::new().style(f.id);
     para = if odd {
         para.align(alignment(crate::compose::tree::Align::Right)).indent(
@@ -297,7 +355,7 @@ fn footer(odd: bool, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Footer, Do
     let (before, after) = format.split_once("{n}").unwrap_or((format, ""));
     let bold = cx.style.bold(Role::PageNumber);
     for seg in plan.segments(Role::PageNumber, &f.fonts, bold, before, 0)? {
-        para = para.add_run(styled_run(&seg, f.fonts.bold, f.spacing));
+        para = para.add_run(styled_run(&seg, &f.fonts.east_asia, f.fonts.bold, f.spacing));
     }
     // The PAGE field (§17.16.5.42) in complex-field form; its cached result is 1.
     plan.record_chars(Role::PageNumber, bold, "0123456789")?;
@@ -308,7 +366,7 @@ fn footer(odd: bool, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Footer, Do
         .add_run(Run::new().add_text("1"))
         .add_run(Run::new().add_field_char(FieldCharType::End, false));
     for seg in plan.segments(Role::PageNumber, &f.fonts, bold, after, 0)? {
-        para = para.add_run(styled_run(&seg, f.fonts.bold, f.spacing));
+        para = para.add_run(styled_run(&seg, &f.fonts.east_asia, f.fonts.bold, f.spacing));
     }
     Ok(Footer::new().add_paragraph(para))
 }

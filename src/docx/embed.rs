@@ -95,7 +95,10 @@ pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, Docx
             };
             let embedded = if embed { embeddable(plan, face) } else { Err("embedding off".into()) };
             match embedded.and_then(|(data, index, whole)| subset(&data, index, face, whole)) {
-                Ok(data) => {
+                Ok(mut data) => {
+                    if bold {
+                        declare_bold(&mut data);
+                    }
                     report.bytes = data.len();
                     let n = table.parts.len() + 1;
                     let key = font_key(&family, bold, &data);
@@ -214,6 +217,64 @@ fn subset(data: &[u8], index: u32, face: &UsedFace, whole: bool) -> Result<Vec<u
         &languages,
     );
     skera::subset_font(&font, &plan).map_err(|e| format!("subsetting failed: {e}"))
+}
+
+/// Make a bold design say so in `OS/2.usWeightClass` (700).
+///
+/// The Fandol Bold faces declare weight 400 (only their style name and `macStyle` say
+/// bold), so fontconfig — and with it LibreOffice — sees two regular faces in the
+/// family and may set bold text in the regular one, which lacks its glyphs. The
+/// table's checksum and `head.checkSumAdjustment` are updated (OpenType §5).
+fn declare_bold(font: &mut [u8]) {
+    let Some(os2) = table_record(font, b"OS/2") else { return };
+    let Some(weight) = font.get(os2.offset + 4..os2.offset + 6) else { return };
+    if u16::from_be_bytes([weight[0], weight[1]]) >= 600 {
+        return;
+    }
+    font[os2.offset + 4..os2.offset + 6].copy_from_slice(&700u16.to_be_bytes());
+    let sum = checksum(&font[os2.offset..(os2.offset + os2.length).min(font.len())]);
+    font[os2.record + 4..os2.record + 8].copy_from_slice(&sum.to_be_bytes());
+    if let Some(head) = table_record(font, b"head") {
+        let adjust = head.offset + 8;
+        if adjust + 4 <= font.len() {
+            font[adjust..adjust + 4].copy_from_slice(&[0; 4]);
+            let head_sum = checksum(&font[head.offset..(head.offset + head.length).min(font.len())]);
+            font[head.record + 4..head.record + 8].copy_from_slice(&head_sum.to_be_bytes());
+            let total = 0xB1B0_AFBAu32.wrapping_sub(checksum(font));
+            font[adjust..adjust + 4].copy_from_slice(&total.to_be_bytes());
+        }
+    }
+}
+
+/// Where a table's directory record and data are.
+struct TableRecord {
+    /// Offset of the 16-byte directory record.
+    record: usize,
+    /// Offset of the table data.
+    offset: usize,
+    /// Length of the table data.
+    length: usize,
+}
+
+fn table_record(font: &[u8], tag: &[u8; 4]) -> Option<TableRecord> {
+    let be32 = |o: usize| font.get(o..o + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
+    let count = font.get(4..6).map(|b| u16::from_be_bytes([b[0], b[1]]))?;
+    (0..usize::from(count)).map(|i| 12 + 16 * i).find_map(|record| {
+        (font.get(record..record + 4)? == tag).then(|| TableRecord {
+            record,
+            offset: be32(record + 8).unwrap_or(0) as usize,
+            length: be32(record + 12).unwrap_or(0) as usize,
+        })
+    })
+}
+
+/// The OpenType checksum: the sum of big-endian u32 words, zero-padded.
+fn checksum(data: &[u8]) -> u32 {
+    data.chunks(4).fold(0u32, |sum, chunk| {
+        let mut word = [0u8; 4];
+        word[..chunk.len()].copy_from_slice(chunk);
+        sum.wrapping_add(u32::from_be_bytes(word))
+    })
 }
 
 /// A deterministic font key: a GUID made from a 128-bit FNV-1a hash of the family, the

@@ -211,6 +211,12 @@ impl FontPlan {
         Ok(out)
     }
 
+    /// The advance in em of `ch` in the face that sets it in `role` (1 when no face
+    /// has it; [`FontPlan::segments`] reports that as an error).
+    pub(crate) fn advance_em(&mut self, role: Role, bold: bool, ch: char) -> f32 {
+        self.book.glyph(role, bold, ch, 0).map_or(1.0, |g| g.advance_em)
+    }
+
     /// Note that `face` sets `ch`; returns the face's name.
     fn record(&mut self, id: FontId, ch: char) -> FaceName {
         if !self.used.contains_key(&id) {

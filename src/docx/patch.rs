@@ -41,7 +41,7 @@ pub(crate) fn parts(
     normalize(&mut document);
 
     let mut styles = xml::parse(&raw.styles, "word/styles.xml")?;
-    super::styles::patch(&mut styles, cx.formats);
+    super::styles::patch(&mut styles, cx.formats, cx.punctuation);
     normalize(&mut styles);
 
     let mut doc_rels = xml::parse(&raw.document_rels, "word/_rels/document.xml.rels")?;
@@ -155,6 +155,8 @@ fn patch_document(document: &mut Element, doc: &Document, cx: &Context<'_>) {
 
 fn patch_paragraph(p: &mut Element, para: &Paragraph, f: &RoleFormat) {
     let Some(ppr) = p.find_mut("w:pPr") else { return };
+    // docx-rs writes an empty paragraph-mark `w:rPr` into every paragraph.
+    ppr.children.retain(|n| !matches!(n, xml::Node::Element(e) if e.name == "w:rPr" && e.children.is_empty()));
     if let Some(ind) = ppr.find_mut("w:ind") {
         char_units(ind, para.indent_chars, f.right_chars);
     }

@@ -31,6 +31,7 @@ use docx_rs::{
 use super::fonts::{FontPlan, RoleFonts};
 use super::geometry::{half_points, twips, Geometry};
 use super::xml::{Element, Node};
+use super::Punctuation;
 use crate::compose::tree::{Align, Role};
 use crate::style::Style;
 
@@ -255,18 +256,23 @@ fn char_style(id: &'static str, f: &RoleFormat) -> DocxStyle {
 /// * `w:kinsoku` on — the Simplified-Chinese line-start/line-end prohibitions
 ///   (§17.3.1.16), as the PDF engine applies clreq's basic level;
 /// * `w:wordWrap` on — Latin words are not broken (§17.3.1.45);
-/// * `w:overflowPunct` off — no hanging punctuation (§17.3.1.21; omitting it means on);
+/// * `w:overflowPunct` off — no hanging punctuation (§17.3.1.21; omitting it means on),
+///   written for the reader `punct` (see [`Punctuation`]);
 /// * `w:topLinePunct` off — no compression of line-start punctuation (§17.3.1.43);
 /// * `w:autoSpaceDE` / `w:autoSpaceDN` on — automatic space between Han and Latin text
 ///   and numbers (§17.3.1.2–3), the ¼ em the PDF engine puts there;
 /// * `w:adjustRightInd` off — the right indent does not move with a character grid.
-pub(crate) fn paragraph_defaults() -> Vec<Element> {
+pub(crate) fn paragraph_defaults(punct: Punctuation) -> Vec<Element> {
     let on = |name: &str| Element::new(name);
     let off = |name: &str| Element::new(name).attr("w:val", "0");
+    let overflow = match punct {
+        Punctuation::Word => off("w:overflowPunct"),
+        Punctuation::LibreOffice => Element::new("w:overflowPunct").attr("w:val", "1"),
+    };
     vec![
         on("w:kinsoku"),
         on("w:wordWrap"),
-        off("w:overflowPunct"),
+        overflow,
         off("w:topLinePunct"),
         on("w:autoSpaceDE"),
         on("w:autoSpaceDN"),
@@ -276,11 +282,15 @@ pub(crate) fn paragraph_defaults() -> Vec<Element> {
 
 /// Add to `w:styles` (the parsed styles part) what docx-rs cannot write: the
 /// paragraph defaults, language, snapping, character-unit indents, Chinese aliases.
-pub(crate) fn patch(styles: &mut Element, formats: &BTreeMap<Role, RoleFormat>) {
+pub(crate) fn patch(
+    styles: &mut Element,
+    formats: &BTreeMap<Role, RoleFormat>,
+    punct: Punctuation,
+) {
     if let Some(defaults) = styles.find_mut("w:docDefaults") {
         let ppr = defaults.find_or_insert("w:pPrDefault").find_or_insert("w:pPr");
         ppr.remove("w:rPr");
-        for e in paragraph_defaults() {
+        for e in paragraph_defaults(punct) {
             ppr.set_child(e);
         }
         let rpr = defaults.find_or_insert("w:rPrDefault").find_or_insert("w:rPr");
@@ -308,6 +318,13 @@ pub(crate) fn patch(styles: &mut Element, formats: &BTreeMap<Role, RoleFormat>) 
         let Some(f) = formats.values().find(|f| f.id == id) else { continue };
         if f.role == Role::Body {
             style.set_attr("w:default", "1");
+            // Also on the default style itself: LibreOffice 7.4 hangs line-end
+            // punctuation (and then drops it from the rendering) unless the style
+            // says `w:overflowPunct="0"`, whatever the document defaults say.
+            let ppr = style.find_or_insert("w:pPr");
+            for e in paragraph_defaults(punct) {
+                ppr.set_child(e);
+            }
         }
         if let Some(alias) = f.alias {
             style.set_child(Element::new("w:aliases").attr("w:val", alias));

@@ -3,6 +3,7 @@
 //! writer below emits its children in the order of the complex type named in its comment
 //! (schema `dml-chart.xsd`, the same sequences the Open XML SDK validates against).
 
+use super::ring;
 use super::workbook::{cell_ref, number, range_ref};
 use super::xml::Xml;
 use super::Plot;
@@ -29,8 +30,9 @@ pub(super) const FONT_LATIN: &str = "Arial";
 const SIZE_TEXT: u32 = 900;
 /// Title size (10.5 pt, 五号).
 const SIZE_TITLE: u32 = 1050;
-/// Doughnut hole size in percent (§21.2.2.82 holeSize, 10–90).
+/// Doughnut hole size in percent (§21.2.2 holeSize, 10–90).
 pub(super) const HOLE_SIZE: u32 = 58;
+const HOLE: f64 = HOLE_SIZE as f64 / 100.0;
 
 const TEXT: Rgb = Rgb(0x1A, 0x1A, 0x1A);
 const MUTED: Rgb = Rgb(0x6B, 0x6B, 0x6B);
@@ -39,7 +41,7 @@ const AXIS_LINE: Rgb = Rgb(0xBF, 0xBF, 0xBF);
 /// Writes the whole chart part.
 pub(super) fn chart_space(plot: &Plot) -> String {
     let mut x = Xml::new();
-    // §21.2.2.29 CT_ChartSpace: date1904, lang, roundedCorners, (style, clrMapOvr,
+    // §21.2.2 CT_ChartSpace: date1904, lang, roundedCorners, (style, clrMapOvr,
     // pivotSource, protection), chart, spPr, txPr, externalData, (printSettings,
     // userShapes, extLst).
     x.open("c:chartSpace", &[("xmlns:c", NS_C), ("xmlns:a", NS_A), ("xmlns:r", NS_R)]);
@@ -53,7 +55,7 @@ pub(super) fn chart_space(plot: &Plot) -> String {
     no_line(&mut x);
     x.close("c:spPr");
     tx_pr(&mut x, SIZE_TEXT, false, TEXT, false);
-    // §21.2.2.63 CT_ExternalData: the embedded workbook, not refreshed on open.
+    // §21.2.2 CT_ExternalData: the embedded workbook, not refreshed on open.
     x.open("c:externalData", &[("r:id", super::WORKBOOK_REL_ID)]);
     x.val("c:autoUpdate", 0);
     x.close("c:externalData");
@@ -61,7 +63,7 @@ pub(super) fn chart_space(plot: &Plot) -> String {
     x.finish()
 }
 
-/// §21.2.2.27 CT_Chart: title, autoTitleDeleted, (pivotFmts, view3D, floor, sideWall,
+/// §21.2.2 CT_Chart: title, autoTitleDeleted, (pivotFmts, view3D, floor, sideWall,
 /// backWall), plotArea, legend, plotVisOnly, dispBlanksAs.
 fn chart(x: &mut Xml, plot: &Plot) {
     x.open("c:chart", &[]);
@@ -71,9 +73,24 @@ fn chart(x: &mut Xml, plot: &Plot) {
     }
     // Without a title, autoTitleDeleted keeps Word from promoting a lone series' name.
     x.val("c:autoTitleDeleted", if has_title { 0 } else { 1 });
-    // §21.2.2.145 CT_PlotArea: layout, the chart groups, the axes, (dTable), spPr.
+    // §21.2.2 CT_PlotArea: layout, the chart groups, the axes, (dTable), spPr.
     x.open("c:plotArea", &[]);
-    x.empty("c:layout", &[]);
+    if plot.chart.kind == ChartKind::Ring {
+        // A fixed plot area, so that the labels moved outside the ring land beside it.
+        let (px, py, pw, ph) = ring::layout(&[], HOLE).plot;
+        // §21.2.2 CT_ManualLayout: layoutTarget, xMode, yMode, (wMode, hMode), x, y, w, h.
+        x.open("c:layout", &[]).open("c:manualLayout", &[]);
+        x.val("c:layoutTarget", "inner");
+        x.val("c:xMode", "edge");
+        x.val("c:yMode", "edge");
+        x.val("c:x", fraction(px))
+            .val("c:y", fraction(py))
+            .val("c:w", fraction(pw))
+            .val("c:h", fraction(ph));
+        x.close("c:manualLayout").close("c:layout");
+    } else {
+        x.empty("c:layout", &[]);
+    }
     match plot.chart.kind {
         ChartKind::Ring => doughnut_chart(x, plot),
         _ => {
@@ -95,7 +112,7 @@ fn chart(x: &mut Xml, plot: &Plot) {
     x.close("c:chart");
 }
 
-/// §21.2.2.210 CT_Title: tx, layout, overlay, spPr, txPr. The rich text holds the title
+/// §21.2.2 CT_Title: tx, layout, overlay, spPr, txPr. The rich text holds the title
 /// and, on a second, smaller line, the unit (「单位：件」) or a ring's total (「共 10 件」).
 fn title(x: &mut Xml, plot: &Plot) {
     x.open("c:title", &[]).open("c:tx", &[]).open("c:rich", &[]);
@@ -110,7 +127,7 @@ fn title(x: &mut Xml, plot: &Plot) {
     x.close("c:title");
 }
 
-/// One `a:p` of rich text (§21.1.2.2.6 CT_TextParagraph: pPr, runs, endParaRPr).
+/// One `a:p` of rich text (§21.1.2 CT_TextParagraph: pPr, runs, endParaRPr).
 fn paragraph(x: &mut Xml, text: &str, size: u32, bold: bool, color: Rgb) {
     x.open("a:p", &[]).open("a:pPr", &[]);
     run_props(x, "a:defRPr", size, bold, color);
@@ -121,26 +138,36 @@ fn paragraph(x: &mut Xml, text: &str, size: u32, bold: bool, color: Rgb) {
     x.close("a:r").close("a:p");
 }
 
-/// §21.1.2.3.9 CT_TextCharacterProperties (as a:defRPr or a:rPr): fill, then latin, ea,
+/// §21.1.2 CT_TextCharacterProperties (as a:defRPr or a:rPr): fill, then latin, ea,
 /// cs. The East Asian face carries GB2312's charset and SimHei's PANOSE/pitch family so
 /// that an application without 黑体 substitutes another Chinese sans, not a Latin face.
 fn run_props(x: &mut Xml, name: &str, size: u32, bold: bool, color: Rgb) {
     let size = size.to_string();
     x.open(
         name,
-        &[("lang", "zh-CN"), ("altLang", "en-US"), ("sz", &size), ("b", if bold { "1" } else { "0" })],
+        &[
+            ("lang", "zh-CN"),
+            ("altLang", "en-US"),
+            ("sz", &size),
+            ("b", if bold { "1" } else { "0" }),
+        ],
     );
     solid_fill(x, color);
     x.empty("a:latin", &[("typeface", FONT_LATIN)]);
     x.empty(
         "a:ea",
-        &[("typeface", FONT_EA), ("panose", "02010609060101010101"), ("pitchFamily", "49"), ("charset", "-122")],
+        &[
+            ("typeface", FONT_EA),
+            ("panose", "02010609060101010101"),
+            ("pitchFamily", "49"),
+            ("charset", "-122"),
+        ],
     );
     x.empty("a:cs", &[("typeface", FONT_LATIN)]);
     x.close(name);
 }
 
-/// §21.2.2.216 txPr (CT_TextBody: bodyPr, lstStyle, p). `horizontal` pins the text
+/// §21.2.2 txPr (CT_TextBody: bodyPr, lstStyle, p). `horizontal` pins the text
 /// horizontal (category labels wrap instead of turning 45°).
 fn tx_pr(x: &mut Xml, size: u32, bold: bool, color: Rgb, horizontal: bool) {
     x.open("c:txPr", &[]);
@@ -183,7 +210,7 @@ fn sp_pr(x: &mut Xml, fill: Rgb, outline: Option<Rgb>) {
     x.close("c:spPr");
 }
 
-/// §21.2.2.17 CT_BarChart: barDir, grouping, varyColors, ser*, (dLbls), gapWidth,
+/// §21.2.2 CT_BarChart: barDir, grouping, varyColors, ser*, (dLbls), gapWidth,
 /// overlap, (serLines), axId, axId.
 fn bar_chart(x: &mut Xml, plot: &Plot) {
     let stacked = plot.chart.kind == ChartKind::Stacked;
@@ -196,14 +223,14 @@ fn bar_chart(x: &mut Xml, plot: &Plot) {
         bar_ser(x, plot, i);
     }
     x.val("c:gapWidth", if plot.series.len() > 1 && !stacked { 80 } else { 60 });
-    // §21.2.2.131 overlap: stacked segments must overlap fully; paired bars touch.
+    // §21.2.2 overlap: stacked segments must overlap fully; paired bars touch.
     x.val("c:overlap", if stacked { 100 } else { 0 });
     x.val("c:axId", CAT_AX_ID);
     x.val("c:axId", VAL_AX_ID);
     x.close("c:barChart");
 }
 
-/// §21.2.2.170 CT_BarSer: idx, order, tx, spPr, invertIfNegative, (pictureOptions), dPt*,
+/// §21.2.2 CT_BarSer: idx, order, tx, spPr, invertIfNegative, (pictureOptions), dPt*,
 /// dLbls, (trendline, errBars), cat, val.
 fn bar_ser(x: &mut Xml, plot: &Plot, i: usize) {
     let series = plot.series[i];
@@ -214,7 +241,7 @@ fn bar_ser(x: &mut Xml, plot: &Plot, i: usize) {
     sp_pr(x, series.color, None);
     x.val("c:invertIfNegative", 0);
     if let Some(colors) = &plot.point_colors {
-        // §21.2.2.52 CT_DPt: idx, invertIfNegative, (marker), bubble3D, (explosion), spPr.
+        // §21.2.2 CT_DPt: idx, invertIfNegative, (marker), bubble3D, (explosion), spPr.
         for (p, color) in colors.iter().enumerate() {
             x.open("c:dPt", &[]);
             x.val("c:idx", p);
@@ -228,21 +255,47 @@ fn bar_ser(x: &mut Xml, plot: &Plot, i: usize) {
         // Inside the segment (outEnd is not allowed for stacked bars), in the colour that
         // contrasts with the segment; zero segments get no label.
         let format = if plot.integral { "0;-0;;" } else { "0.0#;-0.0#;;" };
-        d_lbls(x, &[], &Labels { format, pos: Some("ctr"), color: contrast(series.color), percent: false });
+        let labels =
+            Labels { format, pos: Some("ctr"), color: contrast(series.color), ..Labels::VALUES };
+        d_lbls(x, &narrow_segments(plot, i), &labels, false);
     } else {
         // At the bar end (illustrated-design.md: data labels at the bar end).
-        d_lbls(x, &[], &Labels { format: "General", pos: Some("outEnd"), color: TEXT, percent: false });
+        d_lbls(x, &[], &Labels { pos: Some("outEnd"), ..Labels::VALUES }, false);
     }
     cat(x, plot);
     val(x, plot, i);
     x.close("c:ser");
 }
 
-/// §21.2.2.50 CT_DoughnutChart: varyColors, ser*, (dLbls), firstSliceAng, holeSize.
+/// The labels to drop from series `i` of a stacked chart: those of segments too narrow to
+/// hold their number (a segment is a share of the longest bar; a label needs about 2.5 %
+/// of it per digit, plus 2.5 %). The official table beside the chart has every number.
+/// The choice is made once, from the data as written.
+fn narrow_segments(plot: &Plot, i: usize) -> Vec<(usize, Option<Labels>)> {
+    let n = plot.chart.categories.len();
+    let total = |p: usize| plot.series.iter().map(|s| s.values[p].max(0.0)).sum::<f64>();
+    let longest = (0..n).map(total).fold(0.0, f64::max);
+    if longest <= 0.0 {
+        return Vec::new();
+    }
+    plot.series[i]
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| **v > 0.0)
+        .filter(|(_, v)| {
+            let digits = number(**v).chars().filter(|c| c.is_ascii_digit()).count().max(1);
+            **v / longest < 0.025 * (digits as f64 + 1.0)
+        })
+        .map(|(p, _)| (p, None))
+        .collect()
+}
+
+/// §21.2.2 CT_DoughnutChart: varyColors, ser*, (dLbls), firstSliceAng, holeSize.
 fn doughnut_chart(x: &mut Xml, plot: &Plot) {
     x.open("c:doughnutChart", &[]);
     x.val("c:varyColors", 1);
-    // §21.2.2.172 CT_PieSer: idx, order, tx, spPr, (explosion), dPt*, dLbls, cat, val.
+    // §21.2.2 CT_PieSer: idx, order, tx, spPr, (explosion), dPt*, dLbls, cat, val.
     let series = plot.series[0];
     x.open("c:ser", &[]);
     x.val("c:idx", 0);
@@ -257,10 +310,22 @@ fn doughnut_chart(x: &mut Xml, plot: &Plot) {
         sp_pr(x, *color, Some(Rgb::WHITE));
         x.close("c:dPt");
     }
-    // Percentages with one decimal; each label in the colour that contrasts with its
-    // slice. No dLblPos: a doughnut's labels sit on the ring and Word refuses a position.
-    let per_point: Vec<Rgb> = colors.iter().map(|c| contrast(*c)).collect();
-    d_lbls(x, &per_point, &Labels { format: "0.0%", pos: None, color: contrast(series.color), percent: true });
+    // Percentages with one decimal. A label on the ring is in the colour that contrasts
+    // with its slice; a narrow slice's label goes outside, dark, with its legend key.
+    // No dLblPos: a doughnut's labels sit on the ring and Word refuses a position.
+    let percent = Labels { format: "0.0%", percent: true, ..Labels::VALUES };
+    let layout = ring::layout(&series.values, HOLE);
+    let per_point: Vec<(usize, Option<Labels>)> = colors
+        .iter()
+        .zip(&layout.offsets)
+        .enumerate()
+        .map(|(p, (c, offset))| match offset {
+            Some(o) => (p, Some(Labels { offset: Some(*o), key: true, ..percent })),
+            None => (p, Some(Labels { color: contrast(*c), ..percent })),
+        })
+        .collect();
+    let group = Labels { color: contrast(series.color), ..percent };
+    d_lbls(x, &per_point, &group, true);
     cat(x, plot);
     val(x, plot, 0);
     x.close("c:ser");
@@ -269,31 +334,89 @@ fn doughnut_chart(x: &mut Xml, plot: &Plot) {
     x.close("c:doughnutChart");
 }
 
-/// How a series' data labels look.
-struct Labels<'a> {
-    format: &'a str,
-    pos: Option<&'a str>,
+/// How a series' (or a point's) data labels look.
+#[derive(Clone, Copy)]
+struct Labels {
+    /// Number format (§21.2.2 numFmt, not linked to the source).
+    format: &'static str,
+    /// §21.2.2 dLblPos, if the chart type takes one.
+    pos: Option<&'static str>,
+    /// Text colour.
     color: Rgb,
+    /// Percentage instead of value.
     percent: bool,
+    /// Show the legend key beside the value.
+    key: bool,
+    /// Moved from the default position by (dx, dy) fractions of the chart's size.
+    offset: Option<(f64, f64)>,
 }
 
-/// §21.2.2.49 CT_DLbls: dLbl*, then the group numFmt, spPr, txPr, dLblPos, showLegendKey,
+impl Labels {
+    /// Values in the text colour.
+    const VALUES: Labels = Labels {
+        format: "General",
+        pos: None,
+        color: TEXT,
+        percent: false,
+        key: false,
+        offset: None,
+    };
+}
+
+/// §21.2.2 CT_DLbls: dLbl*, then the group numFmt, spPr, txPr, dLblPos, showLegendKey,
 /// showVal, showCatName, showSerName, showPercent, showBubbleSize, (separator,
-/// showLeaderLines). `per_point` adds one §21.2.2.47 CT_DLbl per point (idx, then the same
-/// group) to give each label its own text colour.
-fn d_lbls(x: &mut Xml, per_point: &[Rgb], labels: &Labels) {
+/// showLeaderLines, leaderLines), extLst. `per_point` adds a §21.2.2 CT_DLbl for the
+/// points given: idx, then `delete` (None) or layout and the same group, with that
+/// point's colour and position.
+/// `leaders` asks for leader lines to moved labels: for doughnuts only through the
+/// Office 2013 extension (c15:showLeaderLines), the core element being for pies.
+fn d_lbls(x: &mut Xml, per_point: &[(usize, Option<Labels>)], labels: &Labels, leaders: bool) {
     x.open("c:dLbls", &[]);
-    for (p, color) in per_point.iter().enumerate() {
+    for (p, point) in per_point {
         x.open("c:dLbl", &[]);
         x.val("c:idx", p);
-        label_group(x, &Labels { color: *color, ..*labels });
+        let Some(point) = point else {
+            x.val("c:delete", 1);
+            x.close("c:dLbl");
+            continue;
+        };
+        if let Some((dx, dy)) = point.offset {
+            // §21.2.2: for a data label, x and y are offsets from its default
+            // position (xMode/yMode default to factor).
+            x.open("c:layout", &[]).open("c:manualLayout", &[]);
+            x.val("c:x", fraction(dx)).val("c:y", fraction(dy));
+            x.close("c:manualLayout").close("c:layout");
+        }
+        label_group(x, point);
         x.close("c:dLbl");
     }
     label_group(x, labels);
-    if labels.percent {
+    if leaders {
         x.val("c:showLeaderLines", 0);
+        x.open("c:extLst", &[]);
+        x.open("c:ext", &[("uri", C15_DLBLS_EXT), ("xmlns:c15", NS_C15)]);
+        // One c15 element per extension (the Open XML SDK's CT_DLblsExtension is a
+        // choice); the leader lines keep the application's default thin line.
+        x.val("c15:showLeaderLines", 1);
+        x.close("c:ext").close("c:extLst");
     }
     x.close("c:dLbls");
+}
+
+/// The Office 2013 chart namespace.
+const NS_C15: &str = "http://schemas.microsoft.com/office/drawing/2012/chart";
+/// The extension URI under which Office 2013+ stores data-label properties
+/// ([MS-ODRAWXML], chart extensions; c15 = drawing/2012/chart).
+const C15_DLBLS_EXT: &str = "{CE6537A1-D6FC-4f65-9D91-7224C49458BB}";
+
+/// A layout fraction with four decimals.
+fn fraction(v: f64) -> String {
+    let s = format!("{v:.4}");
+    if s == "-0.0000" {
+        "0.0000".into()
+    } else {
+        s
+    }
 }
 
 /// The shared `Group_DLbl` / `Group_DLbls` sequence.
@@ -307,7 +430,7 @@ fn label_group(x: &mut Xml, labels: &Labels) {
     if let Some(pos) = labels.pos {
         x.val("c:dLblPos", pos);
     }
-    x.val("c:showLegendKey", 0);
+    x.val("c:showLegendKey", u8::from(labels.key));
     x.val("c:showVal", if labels.percent { 0 } else { 1 });
     x.val("c:showCatName", 0);
     x.val("c:showSerName", 0);
@@ -315,7 +438,7 @@ fn label_group(x: &mut Xml, labels: &Labels) {
     x.val("c:showBubbleSize", 0);
 }
 
-/// §21.2.2.215 CT_SerTx → strRef (f, strCache) to the series name in row 1.
+/// §21.2.2 CT_SerTx → strRef (f, strCache) to the series name in row 1.
 fn ser_tx(x: &mut Xml, i: usize, name: &str) {
     x.open("c:tx", &[]).open("c:strRef", &[]);
     x.text("c:f", &cell_ref(i + 1, 1));
@@ -323,7 +446,7 @@ fn ser_tx(x: &mut Xml, i: usize, name: &str) {
     x.close("c:strRef").close("c:tx");
 }
 
-/// §21.2.2.24 cat → strRef to column A, rows 2…, with the labels cached.
+/// §21.2.2 cat → strRef to column A, rows 2…, with the labels cached.
 fn cat(x: &mut Xml, plot: &Plot) {
     let n = plot.chart.categories.len();
     x.open("c:cat", &[]).open("c:strRef", &[]);
@@ -332,8 +455,8 @@ fn cat(x: &mut Xml, plot: &Plot) {
     x.close("c:strRef").close("c:cat");
 }
 
-/// §21.2.2.224 val → numRef to the series' column, rows 2…, with the values cached
-/// (§21.2.2.120 CT_NumData: formatCode, ptCount, pt*) so that Word draws them without
+/// §21.2.2 val → numRef to the series' column, rows 2…, with the values cached
+/// (§21.2.2 CT_NumData: formatCode, ptCount, pt*) so that Word draws them without
 /// opening the workbook.
 fn val(x: &mut Xml, plot: &Plot, i: usize) {
     let values = &plot.series[i].values;
@@ -349,7 +472,7 @@ fn val(x: &mut Xml, plot: &Plot, i: usize) {
     x.close("c:numRef").close("c:val");
 }
 
-/// §21.2.2.198 CT_StrData: ptCount, pt* (each idx + v).
+/// §21.2.2 CT_StrData: ptCount, pt* (each idx + v).
 fn str_cache<'a>(x: &mut Xml, items: impl ExactSizeIterator<Item = &'a str>) {
     x.open("c:strCache", &[]);
     x.val("c:ptCount", items.len());
@@ -359,14 +482,14 @@ fn str_cache<'a>(x: &mut Xml, items: impl ExactSizeIterator<Item = &'a str>) {
     x.close("c:strCache");
 }
 
-/// §21.2.2.25 CT_CatAx: axId, scaling, delete, axPos, (majorGridlines, minorGridlines,
+/// §21.2.2 CT_CatAx: axId, scaling, delete, axPos, (majorGridlines, minorGridlines,
 /// title), numFmt, majorTickMark, minorTickMark, tickLblPos, spPr, txPr, crossAx, crosses,
 /// auto, lblAlgn, lblOffset, noMultiLvlLbl.
 fn cat_ax(x: &mut Xml, plot: &Plot) {
     let vertical_bars = plot.chart.kind == ChartKind::Bar;
     x.open("c:catAx", &[]);
     x.val("c:axId", CAT_AX_ID);
-    // §21.2.2.160 CT_Scaling: horizontal bars list the categories top-down in official
+    // §21.2.2 CT_Scaling: horizontal bars list the categories top-down in official
     // order, so their axis runs maxMin.
     x.open("c:scaling", &[]);
     x.val("c:orientation", if vertical_bars { "minMax" } else { "maxMin" });
@@ -392,7 +515,7 @@ fn cat_ax(x: &mut Xml, plot: &Plot) {
     x.close("c:catAx");
 }
 
-/// §21.2.2.226 CT_ValAx: axId, scaling, delete, axPos, (gridlines, title), numFmt,
+/// §21.2.2 CT_ValAx: axId, scaling, delete, axPos, (gridlines, title), numFmt,
 /// majorTickMark, minorTickMark, tickLblPos, (spPr, txPr), crossAx, crosses, crossBetween.
 /// The value axis is deleted (the data labels carry the numbers) and has no gridlines;
 /// it still scales the bars.
@@ -413,7 +536,7 @@ fn val_ax(x: &mut Xml, plot: &Plot) {
     x.close("c:valAx");
 }
 
-/// §21.2.2.93 CT_Legend: legendPos, (legendEntry, layout), overlay, (spPr), txPr.
+/// §21.2.2 CT_Legend: legendPos, (legendEntry, layout), overlay, (spPr), txPr.
 fn legend(x: &mut Xml, pos: &str) {
     x.open("c:legend", &[]);
     x.val("c:legendPos", pos);

@@ -14,19 +14,23 @@
 //! | `[Content_Types].xml` | the `Default`s of [`CONTENT_TYPES`] once, [`content_type_override`] per chart |
 //! | the run in `word/document.xml` | `<w:r>` + [`inline_drawing_xml`] + `</w:r>` |
 //!
-//! [`ChartPart::files`] lists the three files with their package paths.
+//! [`ChartPart::files`] lists the three files with their package paths, and
+//! [`preferred_height_emu`] suggests a height for a given width.
 //!
 //! What the chart looks like follows illustrated-design.md: flat fills in the chart's
 //! colours, no 3-D, gradients or shadows; bars with their values at the bar end and no
 //! value axis or gridlines; horizontal bars top-down in official order; rings (doughnuts)
-//! with one-decimal percentages; a legend only for several series (and for rings, whose
-//! slices are named by the legend); chart text in 黑体 at 9 pt, the title at 10.5 pt bold
+//! with one-decimal percentages, those of narrow slices moved outside the ring with their
+//! legend key and a leader line; stacked segments too narrow for their number unlabelled;
+//! a legend only for several series (and for rings, whose slices are named by the
+//! legend); chart text in 黑体 at 9 pt, the title at 10.5 pt bold
 //! with a second line for the unit (「单位：件」) or, on a ring, the total (「共 10 件」).
 //! A chart's `note` and `empty_statement` are not part of the chart: the DOCX writer
 //! prints the note as a paragraph under it, and a chart with an `empty_statement` is
 //! replaced by that sentence (calling [`chart_part`] for it is an error).
 
 mod chart_xml;
+mod ring;
 mod workbook;
 mod xml;
 
@@ -38,21 +42,23 @@ mod tests;
 use crate::compose::tree::{Chart, ChartKind, Rgb, Series};
 use xml::Xml;
 
-/// The relationship type from `word/document.xml` to a chart part (ISO/IEC 29500-1
-/// §21.2.1, Chart part).
+/// The relationship type from `word/document.xml` to a chart part (ISO/IEC 29500-1,
+/// Chart part).
 pub const CHART_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 
-/// The relationship type from a chart part to its embedded workbook (§15.2.11, Embedded
-/// Package part).
+/// The relationship type from a chart part to its embedded workbook (ISO/IEC 29500-1,
+/// Embedded Package part).
 pub const PACKAGE_REL_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package";
 
 /// Content type of a chart part.
-pub const CHART_CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+pub const CHART_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /// Content type of the embedded workbook.
-pub const XLSX_CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const XLSX_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The content types the charts need in `[Content_Types].xml`, as (extension, content
 /// type) pairs to be written once as `<Default Extension=… ContentType=…/>`.
@@ -200,7 +206,9 @@ impl<'a> Plot<'a> {
             });
         }
         let values = || series.iter().flat_map(|s| s.values.iter());
-        if values().any(|v| !v.is_finite()) || (chart.kind == ChartKind::Ring && values().any(|v| *v < 0.0)) {
+        if values().any(|v| !v.is_finite())
+            || (chart.kind == ChartKind::Ring && values().any(|v| *v < 0.0))
+        {
             return Err(ChartPartError::BadValue { id: id() });
         }
         let integral = values().all(|v| v.fract() == 0.0);
@@ -269,12 +277,39 @@ pub fn chart_part(chart: &Chart, n: usize) -> Result<ChartPart, ChartPartError> 
     Ok(ChartPart { chart_xml, workbook, rels_xml: rels_xml(n) })
 }
 
+pub use ring::RING_ASPECT;
+
+/// A height that suits `chart` at `width_emu` wide (EMU), for [`inline_drawing_xml`]:
+/// rings at [`RING_ASPECT`] (their outside labels are placed for it); horizontal and
+/// stacked bars about 0.9 cm a category plus the title (and the legend); vertical bars
+/// at half the width. Never taller than the width, never lower than a third of it.
+pub fn preferred_height_emu(chart: &Chart, width_emu: i64) -> i64 {
+    const CM: f64 = 360_000.0;
+    let width = width_emu.max(1) as f64;
+    let legend =
+        if chart.kind != ChartKind::Ring && chart.series.len() > 1 { 0.8 * CM } else { 0.0 };
+    let height = match chart.kind {
+        ChartKind::Ring => width / RING_ASPECT,
+        ChartKind::HBar | ChartKind::Stacked => {
+            1.6 * CM + 0.9 * CM * chart.categories.len() as f64 + legend
+        }
+        ChartKind::Bar => width / 2.0 + legend,
+    };
+    height.clamp(width / 3.0, width).round() as i64
+}
+
 /// `word/charts/_rels/chartN.xml.rels`: the chart's one relationship, to its workbook.
 fn rels_xml(n: usize) -> String {
     let mut x = Xml::new();
-    x.open("Relationships", &[("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")]);
+    x.open(
+        "Relationships",
+        &[("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")],
+    );
     let target = format!("../embeddings/Microsoft_Excel_Worksheet{n}.xlsx");
-    x.empty("Relationship", &[("Id", WORKBOOK_REL_ID), ("Type", PACKAGE_REL_TYPE), ("Target", &target)]);
+    x.empty(
+        "Relationship",
+        &[("Id", WORKBOOK_REL_ID), ("Type", PACKAGE_REL_TYPE), ("Target", &target)],
+    );
     x.close("Relationships");
     x.finish()
 }
@@ -286,12 +321,18 @@ fn rels_xml(n: usize) -> String {
 /// The caller wraps it in a run: `<w:r>…</w:r>`. The `wp`, `a`, `c` and `r` namespaces
 /// are declared where they are used, so the fragment is well-formed inside any
 /// `w:document` that declares `w`.
-pub fn inline_drawing_xml(rel_id: &str, n: usize, width_emu: i64, height_emu: i64, name: &str) -> String {
+pub fn inline_drawing_xml(
+    rel_id: &str,
+    n: usize,
+    width_emu: i64,
+    height_emu: i64,
+    name: &str,
+) -> String {
     let id = (DOC_PR_ID_BASE + n).to_string();
     let (cx, cy) = (width_emu.max(1).to_string(), height_emu.max(1).to_string());
     let mut x = Xml::fragment();
     x.open("w:drawing", &[]);
-    // ISO/IEC 29500-1 §20.4.2.8 CT_Inline: extent, effectExtent, docPr, cNvGraphicFramePr,
+    // ISO/IEC 29500-1 §20.4.2 CT_Inline: extent, effectExtent, docPr, cNvGraphicFramePr,
     // graphic.
     x.open(
         "wp:inline",
@@ -307,10 +348,13 @@ pub fn inline_drawing_xml(rel_id: &str, n: usize, width_emu: i64, height_emu: i6
     x.empty("wp:effectExtent", &[("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")]);
     x.empty("wp:docPr", &[("id", &id), ("name", name), ("descr", name)]);
     x.empty("wp:cNvGraphicFramePr", &[]);
-    // §20.1.2.2.16 graphic / §20.1.2.2.17 graphicData with the chart URI (§21.2.2.27).
+    // §20.1.2 graphic / §20.1.2 graphicData with the chart URI (§21.2.2).
     x.open("a:graphic", &[("xmlns:a", chart_xml::NS_A)]);
     x.open("a:graphicData", &[("uri", chart_xml::NS_C)]);
-    x.empty("c:chart", &[("xmlns:c", chart_xml::NS_C), ("xmlns:r", chart_xml::NS_R), ("r:id", rel_id)]);
+    x.empty(
+        "c:chart",
+        &[("xmlns:c", chart_xml::NS_C), ("xmlns:r", chart_xml::NS_R), ("r:id", rel_id)],
+    );
     x.close("a:graphicData").close("a:graphic");
     x.close("wp:inline");
     x.close("w:drawing");

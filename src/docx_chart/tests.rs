@@ -100,7 +100,10 @@ fn node_of(e: &quick_xml::events::BytesStart) -> Node {
         .attributes()
         .map(|a| {
             let a = a.expect("attribute");
-            (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), a.unescape_value().unwrap().into_owned())
+            (
+                String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                a.unescape_value().unwrap().into_owned(),
+            )
         })
         .collect();
     Node { name, attrs, ..Node::default() }
@@ -125,7 +128,12 @@ fn chart(kind: ChartKind, title: &str, categories: &[&str], series: Vec<Series>)
         title: title.into(),
         unit: "件".into(),
         categories: categories.iter().map(|s| s.to_string()).collect(),
-        category_colors: [BLUE, SKY, AMBER, LIGHT].iter().cycle().take(categories.len()).copied().collect(),
+        category_colors: [BLUE, SKY, AMBER, LIGHT]
+            .iter()
+            .cycle()
+            .take(categories.len())
+            .copied()
+            .collect(),
         series,
         percents: Vec::new(),
         center_label: None,
@@ -220,18 +228,31 @@ fn sheet_cells(xlsx: &[u8]) -> BTreeMap<String, String> {
         zip.by_name(name).unwrap_or_else(|e| panic!("{name}: {e}")).read_to_string(&mut s).unwrap();
         s
     };
-    for part in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"] {
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+    ] {
         parse(&read(part));
     }
-    let shared: Vec<String> =
-        parse(&read("xl/sharedStrings.xml")).all("si").iter().map(|si| si.at("t").text.clone()).collect();
+    let shared: Vec<String> = parse(&read("xl/sharedStrings.xml"))
+        .all("si")
+        .iter()
+        .map(|si| si.at("t").text.clone())
+        .collect();
     let sheet = parse(&read("xl/worksheets/sheet1.xml"));
     check_order(&sheet, "");
     let mut cells = BTreeMap::new();
     for row in sheet.at("sheetData").all("row") {
         for c in row.all("c") {
             let v = c.at("v").text.clone();
-            let v = if c.attr("t") == Some("s") { shared[v.parse::<usize>().unwrap()].clone() } else { v };
+            let v = if c.attr("t") == Some("s") {
+                shared[v.parse::<usize>().unwrap()].clone()
+            } else {
+                v
+            };
             cells.insert(c.attr("r").unwrap().to_string(), v);
         }
     }
@@ -240,7 +261,8 @@ fn sheet_cells(xlsx: &[u8]) -> BTreeMap<String, String> {
 
 /// The cells a formula like `Sheet1!$A$2:$A$5` or `Sheet1!$B$1` names, in order.
 fn resolve(formula: &str, cells: &BTreeMap<String, String>) -> Vec<String> {
-    let range = formula.strip_prefix("Sheet1!").unwrap_or_else(|| panic!("not on Sheet1: {formula}"));
+    let range =
+        formula.strip_prefix("Sheet1!").unwrap_or_else(|| panic!("not on Sheet1: {formula}"));
     let split = |r: &str| {
         let r = r.replace('$', "");
         let i = r.find(|c: char| c.is_ascii_digit()).unwrap();
@@ -258,74 +280,81 @@ fn resolve(formula: &str, cells: &BTreeMap<String, String>) -> Vec<String> {
 /// Children sequences: each inner slice is one position of the sequence (several names =
 /// a choice); a leading `!` marks a required child. Keys are element names, or
 /// `parent/child` where the type depends on the parent.
+#[rustfmt::skip]
 const SEQUENCES: &[(&str, &[&[&str]])] = &[
-    // §21.2.2.29 CT_ChartSpace
+    // §21.2.2 CT_ChartSpace
     ("c:chartSpace", &[&["c:date1904"], &["c:lang"], &["c:roundedCorners"], &["mc:AlternateContent", "c:style"], &["c:clrMapOvr"], &["c:pivotSource"], &["c:protection"], &["!c:chart"], &["c:spPr"], &["c:txPr"], &["c:externalData"], &["c:printSettings"], &["c:userShapes"], &["c:extLst"]]),
-    // §21.2.2.27 CT_Chart
+    // §21.2.2 CT_Chart
     ("c:chart", &[&["c:title"], &["c:autoTitleDeleted"], &["c:pivotFmts"], &["c:view3D"], &["c:floor"], &["c:sideWall"], &["c:backWall"], &["!c:plotArea"], &["c:legend"], &["c:plotVisOnly"], &["c:dispBlanksAs"], &["c:showDLblsOverMax"], &["c:extLst"]]),
-    // §21.2.2.210 CT_Title
+    // §21.2.2 CT_Title
     ("c:title", &[&["c:tx"], &["c:layout"], &["c:overlay"], &["c:spPr"], &["c:txPr"], &["c:extLst"]]),
     // CT_Tx (title) / CT_SerTx (series): a choice
     ("c:title/c:tx", &[&["c:strRef", "c:rich", "c:strLit"]]),
     ("c:ser/c:tx", &[&["c:strRef", "c:v"]]),
-    // §21.2.2.145 CT_PlotArea
+    // §21.2.2 CT_PlotArea
     ("c:plotArea", &[&["c:layout"], &["c:areaChart", "c:lineChart", "c:pieChart", "c:doughnutChart", "c:barChart", "c:scatterChart", "c:radarChart"], &["c:valAx", "c:catAx", "c:dateAx", "c:serAx"], &["c:dTable"], &["c:spPr"], &["c:extLst"]]),
     ("c:layout", &[&["c:manualLayout"], &["c:extLst"]]),
-    // §21.2.2.16 CT_BarChart
+    // §21.2.2 CT_ManualLayout
+    ("c:manualLayout", &[&["c:layoutTarget"], &["c:xMode"], &["c:yMode"], &["c:wMode"], &["c:hMode"], &["c:x"], &["c:y"], &["c:w"], &["c:h"], &["c:extLst"]]),
+    // §21.2.2 CT_ExtensionList; the c15 data-label extension ([MS-ODRAWXML])
+    ("c:extLst", &[&["c:ext"]]),
+    ("c:dLbls/c:extLst", &[&["c:ext"]]),
+    ("c:ext", &[&["c15:layout", "c15:dlblFieldTable", "c15:showDataLabelsRange", "c15:showLeaderLines", "c15:leaderLines"]]),
+    // §21.2.2 CT_BarChart
     ("c:barChart", &[&["!c:barDir"], &["c:grouping"], &["c:varyColors"], &["c:ser"], &["c:dLbls"], &["c:gapWidth"], &["c:overlap"], &["c:serLines"], &["!c:axId"], &["c:extLst"]]),
-    // §21.2.2.170 CT_BarSer
+    // §21.2.2 CT_BarSer
     ("c:barChart/c:ser", &[&["!c:idx"], &["!c:order"], &["c:tx"], &["c:spPr"], &["c:invertIfNegative"], &["c:pictureOptions"], &["c:dPt"], &["c:dLbls"], &["c:trendline"], &["c:errBars"], &["c:cat"], &["c:val"], &["c:shape"], &["c:extLst"]]),
-    // §21.2.2.50 CT_DoughnutChart
+    // §21.2.2 CT_DoughnutChart
     ("c:doughnutChart", &[&["c:varyColors"], &["c:ser"], &["c:dLbls"], &["c:firstSliceAng"], &["!c:holeSize"], &["c:extLst"]]),
-    // §21.2.2.172 CT_PieSer
+    // §21.2.2 CT_PieSer
     ("c:doughnutChart/c:ser", &[&["!c:idx"], &["!c:order"], &["c:tx"], &["c:spPr"], &["c:explosion"], &["c:dPt"], &["c:dLbls"], &["c:cat"], &["c:val"], &["c:extLst"]]),
-    // §21.2.2.52 CT_DPt
+    // §21.2.2 CT_DPt
     ("c:dPt", &[&["!c:idx"], &["c:invertIfNegative"], &["c:marker"], &["c:bubble3D"], &["c:explosion"], &["c:spPr"], &["c:pictureOptions"], &["c:extLst"]]),
-    // §21.2.2.49 CT_DLbls (Group_DLbls)
+    // §21.2.2 CT_DLbls (Group_DLbls)
     ("c:dLbls", &[&["c:dLbl"], &["c:delete", "c:numFmt"], &["c:spPr"], &["c:txPr"], &["c:dLblPos"], &["c:showLegendKey"], &["c:showVal"], &["c:showCatName"], &["c:showSerName"], &["c:showPercent"], &["c:showBubbleSize"], &["c:separator"], &["c:showLeaderLines"], &["c:leaderLines"], &["c:extLst"]]),
-    // §21.2.2.47 CT_DLbl (Group_DLbl)
+    // §21.2.2 CT_DLbl (Group_DLbl)
     ("c:dLbl", &[&["!c:idx"], &["c:delete", "c:layout"], &["c:tx"], &["c:numFmt"], &["c:spPr"], &["c:txPr"], &["c:dLblPos"], &["c:showLegendKey"], &["c:showVal"], &["c:showCatName"], &["c:showSerName"], &["c:showPercent"], &["c:showBubbleSize"], &["c:separator"], &["c:extLst"]]),
-    // §21.2.2.24 cat (CT_AxDataSource), §21.2.2.224 val (CT_NumDataSource)
+    // §21.2.2 cat (CT_AxDataSource), §21.2.2 val (CT_NumDataSource)
     ("c:cat", &[&["c:multiLvlStrRef", "c:numRef", "c:numLit", "c:strRef", "c:strLit"]]),
     ("c:val", &[&["c:numRef", "c:numLit"]]),
-    // §21.2.2.200 CT_StrRef, §21.2.2.123 CT_NumRef
+    // §21.2.2 CT_StrRef, §21.2.2 CT_NumRef
     ("c:strRef", &[&["!c:f"], &["c:strCache"], &["c:extLst"]]),
     ("c:numRef", &[&["!c:f"], &["c:numCache"], &["c:extLst"]]),
-    // §21.2.2.198 CT_StrData, §21.2.2.120 CT_NumData
+    // §21.2.2 CT_StrData, §21.2.2 CT_NumData
     ("c:strCache", &[&["c:ptCount"], &["c:pt"], &["c:extLst"]]),
     ("c:numCache", &[&["c:formatCode"], &["c:ptCount"], &["c:pt"], &["c:extLst"]]),
     ("c:pt", &[&["!c:v"]]),
-    // §21.2.2.25 CT_CatAx
+    // §21.2.2 CT_CatAx
     ("c:catAx", &[&["!c:axId"], &["!c:scaling"], &["c:delete"], &["!c:axPos"], &["c:majorGridlines"], &["c:minorGridlines"], &["c:title"], &["c:numFmt"], &["c:majorTickMark"], &["c:minorTickMark"], &["c:tickLblPos"], &["c:spPr"], &["c:txPr"], &["!c:crossAx"], &["c:crosses", "c:crossesAt"], &["c:auto"], &["c:lblAlgn"], &["c:lblOffset"], &["c:tickLblSkip"], &["c:tickMarkSkip"], &["c:noMultiLvlLbl"], &["c:extLst"]]),
-    // §21.2.2.226 CT_ValAx
+    // §21.2.2 CT_ValAx
     ("c:valAx", &[&["!c:axId"], &["!c:scaling"], &["c:delete"], &["!c:axPos"], &["c:majorGridlines"], &["c:minorGridlines"], &["c:title"], &["c:numFmt"], &["c:majorTickMark"], &["c:minorTickMark"], &["c:tickLblPos"], &["c:spPr"], &["c:txPr"], &["!c:crossAx"], &["c:crosses", "c:crossesAt"], &["c:crossBetween"], &["c:majorUnit"], &["c:minorUnit"], &["c:dispUnits"], &["c:extLst"]]),
-    // §21.2.2.160 CT_Scaling
+    // §21.2.2 CT_Scaling
     ("c:scaling", &[&["c:logBase"], &["c:orientation"], &["c:max"], &["c:min"], &["c:extLst"]]),
-    // §21.2.2.93 CT_Legend
+    // §21.2.2 CT_Legend
     ("c:legend", &[&["c:legendPos"], &["c:legendEntry"], &["c:layout"], &["c:overlay"], &["c:spPr"], &["c:txPr"], &["c:extLst"]]),
-    // §21.2.2.63 CT_ExternalData
+    // §21.2.2 CT_ExternalData
     ("c:externalData", &[&["c:autoUpdate"]]),
-    // §20.1.2.2.35 CT_ShapeProperties
+    // §20.1.2 CT_ShapeProperties
     ("c:spPr", &[&["a:xfrm"], &["a:custGeom", "a:prstGeom"], &["a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill"], &["a:ln"], &["a:effectLst", "a:effectDag"], &["a:scene3d"], &["a:sp3d"], &["a:extLst"]]),
-    // §20.1.2.2.24 CT_LineProperties
+    // §20.1.2 CT_LineProperties
     ("a:ln", &[&["a:noFill", "a:solidFill", "a:gradFill", "a:pattFill"], &["a:prstDash", "a:custDash"], &["a:round", "a:bevel", "a:miter"], &["a:headEnd"], &["a:tailEnd"], &["a:extLst"]]),
     ("a:solidFill", &[&["a:scrgbClr", "a:srgbClr", "a:hslClr", "a:sysClr", "a:schemeClr", "a:prstClr"]]),
-    // §21.1.2.1.1 CT_TextBody (c:txPr, c:rich)
+    // §21.1.2 CT_TextBody (c:txPr, c:rich)
     ("c:txPr", &[&["!a:bodyPr"], &["a:lstStyle"], &["!a:p"]]),
     ("c:rich", &[&["!a:bodyPr"], &["a:lstStyle"], &["!a:p"]]),
-    // §21.1.2.2.6 CT_TextParagraph, §21.1.2.2.7 pPr, §21.1.2.3.8 r
+    // §21.1.2 CT_TextParagraph, §21.1.2 pPr, §21.1.2 r
     ("a:p", &[&["a:pPr"], &["a:r", "a:br", "a:fld"], &["a:endParaRPr"]]),
     ("a:pPr", &[&["a:lnSpc"], &["a:spcBef"], &["a:spcAft"], &["a:buClrTx", "a:buClr"], &["a:buSzTx", "a:buSzPct", "a:buSzPts"], &["a:buFontTx", "a:buFont"], &["a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip"], &["a:tabLst"], &["a:defRPr"], &["a:extLst"]]),
     ("a:r", &[&["a:rPr"], &["!a:t"]]),
-    // §21.1.2.3.9 CT_TextCharacterProperties
+    // §21.1.2 CT_TextCharacterProperties
     ("a:defRPr", TEXT_CHARACTER_PROPERTIES),
     ("a:rPr", TEXT_CHARACTER_PROPERTIES),
-    // §20.4.2.8 CT_Inline, §20.1.2.2.16 graphic, §20.1.2.2.17 graphicData
+    // §20.4.2 CT_Inline, §20.1.2 graphic, §20.1.2 graphicData
     ("w:drawing", &[&["wp:inline", "wp:anchor"]]),
     ("wp:inline", &[&["!wp:extent"], &["wp:effectExtent"], &["!wp:docPr"], &["wp:cNvGraphicFramePr"], &["!a:graphic"]]),
     ("a:graphic", &[&["!a:graphicData"]]),
     ("a:graphicData", &[&["c:chart"]]),
-    // §18.3.1.99 CT_Worksheet (the embedded workbook's sheet), §18.3.1.80 sheetData, row
+    // §18.3.1 CT_Worksheet (the embedded workbook's sheet), §18.3.1 sheetData, row
     ("worksheet", &[&["sheetPr"], &["dimension"], &["sheetViews"], &["sheetFormatPr"], &["cols"], &["!sheetData"], &["sheetCalcPr"], &["sheetProtection"], &["protectedRanges"], &["scenarios"], &["autoFilter"], &["sortState"], &["dataConsolidate"], &["customSheetViews"], &["mergeCells"], &["phoneticPr"], &["conditionalFormatting"], &["dataValidations"], &["hyperlinks"], &["printOptions"], &["pageMargins"], &["pageSetup"], &["headerFooter"]]),
     ("sheetViews", &[&["sheetView"]]),
     ("cols", &[&["col"]]),
@@ -334,6 +363,7 @@ const SEQUENCES: &[(&str, &[&[&str]])] = &[
     ("c", &[&["f"], &["v"], &["is"], &["extLst"]]),
 ];
 
+#[rustfmt::skip]
 const TEXT_CHARACTER_PROPERTIES: &[&[&str]] = &[&["a:ln"], &["a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill", "a:grpFill"], &["a:effectLst", "a:effectDag"], &["a:highlight"], &["a:uLnTx", "a:uLn"], &["a:uFillTx", "a:uFill"], &["a:latin"], &["a:ea"], &["a:cs"], &["a:sym"], &["a:hlinkClick"], &["a:hlinkMouseOver"], &["a:rtl"], &["a:extLst"]];
 
 fn sequence_of(parent: &str, name: &str) -> Option<&'static [&'static [&'static str]]> {
@@ -351,19 +381,31 @@ pub(super) fn check_order(node: &Node, parent: &str) {
     if node.children.is_empty() {
         return;
     }
-    let seq = sequence_of(parent, &node.name)
-        .unwrap_or_else(|| panic!("no sequence for <{}> (under <{parent}>): add it to the table", node.name));
-    let rank = |child: &str| seq.iter().position(|g| g.iter().any(|n| n.trim_start_matches('!') == child));
+    let seq = sequence_of(parent, &node.name).unwrap_or_else(|| {
+        panic!("no sequence for <{}> (under <{parent}>): add it to the table", node.name)
+    });
+    let rank =
+        |child: &str| seq.iter().position(|g| g.iter().any(|n| n.trim_start_matches('!') == child));
     let mut last = 0;
     for c in &node.children {
-        let r = rank(&c.name)
-            .unwrap_or_else(|| panic!("<{}> is not allowed in <{}> (under <{parent}>)", c.name, node.name));
-        assert!(r >= last, "<{}> comes after a later element in <{}> (under <{parent}>)", c.name, node.name);
+        let r = rank(&c.name).unwrap_or_else(|| {
+            panic!("<{}> is not allowed in <{}> (under <{parent}>)", c.name, node.name)
+        });
+        assert!(
+            r >= last,
+            "<{}> comes after a later element in <{}> (under <{parent}>)",
+            c.name,
+            node.name
+        );
         last = r;
         check_order(c, &node.name);
     }
     for name in seq.iter().flat_map(|g| g.iter()).filter_map(|n| n.strip_prefix('!')) {
-        assert!(node.children.iter().any(|c| c.name == name), "<{}> lacks required <{name}>", node.name);
+        assert!(
+            node.children.iter().any(|c| c.name == name),
+            "<{}> lacks required <{name}>",
+            node.name
+        );
     }
 }
 
@@ -439,7 +481,8 @@ fn chart_space_header_and_workbook_link() {
         assert_eq!(rel[0].attr("Target"), Some("../embeddings/Microsoft_Excel_Worksheet1.xlsx"));
         // The title, then the unit or the ring's total on a second line.
         let paras = space.at("c:chart/c:title/c:tx/c:rich").all("a:p");
-        let text = |p: &Node| p.all("a:r").iter().map(|r| r.at("a:t").text.clone()).collect::<String>();
+        let text =
+            |p: &Node| p.all("a:r").iter().map(|r| r.at("a:t").text.clone()).collect::<String>();
         assert_eq!(text(paras[0]), c.title);
         let second = if c.kind == ChartKind::Ring { "共 3119 件" } else { "单位：件" };
         assert_eq!(text(paras[1]), second);
@@ -456,7 +499,8 @@ fn caches_hold_the_data() {
     for c in samples() {
         let (space, _) = part(&c);
         let sers = plot_group(&space).all("c:ser");
-        let plotted = if matches!(c.kind, ChartKind::HBar | ChartKind::Ring) { 1 } else { c.series.len() };
+        let plotted =
+            if matches!(c.kind, ChartKind::HBar | ChartKind::Ring) { 1 } else { c.series.len() };
         assert_eq!(sers.len(), plotted);
         for (i, ser) in sers.iter().enumerate() {
             assert_eq!(ser.at("c:idx").val(), i.to_string());
@@ -485,7 +529,8 @@ fn formulas_point_at_the_workbook_cells() {
             // …and the cells hold what the caches hold.
             assert_eq!(resolve(tx, &cells), str_cache(ser.at("c:tx/c:strRef")));
             assert_eq!(resolve(cat, &cells), c.categories);
-            let sheet_values: Vec<f64> = resolve(val, &cells).iter().map(|v| v.parse().unwrap()).collect();
+            let sheet_values: Vec<f64> =
+                resolve(val, &cells).iter().map(|v| v.parse().unwrap()).collect();
             assert_eq!(sheet_values, num_cache(ser));
         }
     }
@@ -544,11 +589,8 @@ fn colours_per_category_and_per_series() {
     assert_eq!(space.at("c:chart/c:legend/c:legendPos").val(), "r");
     // Labels contrast with their slice (WCAG ratio): white on the dark blue, dark on
     // the mid blue (4.1:1 against 4.0:1 for white), the amber and the light blue.
-    let label_colors: Vec<String> = labels
-        .all("c:dLbl")
-        .iter()
-        .map(|l| fill_of(l.at("c:txPr/a:p/a:pPr/a:defRPr")))
-        .collect();
+    let label_colors: Vec<String> =
+        labels.all("c:dLbl").iter().map(|l| fill_of(l.at("c:txPr/a:p/a:pPr/a:defRPr"))).collect();
     assert_eq!(label_colors, ["FFFFFF", "1A1A1A", "1A1A1A", "1A1A1A"]);
 
     // Horizontal bars: one colour per category, first series only, top-down order.
@@ -557,7 +599,8 @@ fn colours_per_category_and_per_series() {
     let (space, p) = part(&hbar);
     let g = plot_group(&space);
     assert_eq!(g.all("c:ser").len(), 1);
-    let fills: Vec<String> = g.at("c:ser").all("c:dPt").iter().map(|d| fill_of(d.at("c:spPr"))).collect();
+    let fills: Vec<String> =
+        g.at("c:ser").all("c:dPt").iter().map(|d| fill_of(d.at("c:spPr"))).collect();
     assert_eq!(fills, hbar.category_colors.iter().map(|c| c.hex()).collect::<Vec<_>>());
     assert_eq!(space.at("c:chart/c:plotArea/c:catAx/c:scaling/c:orientation").val(), "maxMin");
     assert_eq!(g.at("c:ser/c:dLbls/c:dLblPos").val(), "outEnd");
@@ -667,7 +710,10 @@ fn part_names_and_content_types() {
     assert_eq!(names.workbook, "word/embeddings/Microsoft_Excel_Worksheet2.xlsx");
     assert_eq!(names.document_target, "charts/chart2.xml");
     assert_eq!(content_type_override(2), ("/word/charts/chart2.xml".into(), CHART_CONTENT_TYPE));
-    assert_eq!(CHART_CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+    assert_eq!(
+        CHART_CONTENT_TYPE,
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+    );
     assert!(CONTENT_TYPES.contains(&("xlsx", XLSX_CONTENT_TYPE)));
     assert!(CHART_REL_TYPE.ends_with("/relationships/chart"));
     let p = chart_part(&samples()[0], 2).unwrap();
@@ -713,7 +759,10 @@ fn numbers_and_columns() {
     let mut c = samples()[3].clone();
     c.series[0].values[0] = 2.5;
     let (space, _) = part(&c);
-    assert_eq!(plot_group(&space).at("c:ser/c:dLbls/c:numFmt").attr("formatCode"), Some("0.0#;-0.0#;;"));
+    assert_eq!(
+        plot_group(&space).at("c:ser/c:dLbls/c:numFmt").attr("formatCode"),
+        Some("0.0#;-0.0#;;")
+    );
 }
 
 /// The charts the compose stage builds from the 淮安 2024 sample, without the ones
@@ -743,4 +792,92 @@ fn report_charts_are_written() {
             assert_eq!(sheet, num_cache(ser), "chart {i} {}", c.id);
         }
     }
+}
+
+#[test]
+fn narrow_ring_slices_get_outside_labels() {
+    let ring = &samples()[2];
+    let (space, _) = part(ring);
+    // The plot area is fixed, so that the moved labels land beside the ring.
+    let manual = space.at("c:chart/c:plotArea/c:layout/c:manualLayout");
+    assert_eq!(manual.at("c:layoutTarget").val(), "inner");
+    let labels = plot_group(&space).at("c:ser/c:dLbls");
+    let points = labels.all("c:dLbl");
+    assert_eq!(points.len(), 4);
+    // 96.2 % stays on the ring; 1.7 %, 2.0 % and 0.1 % move out, dark, with their key.
+    assert!(points[0].try_at("c:layout").is_none());
+    assert_eq!(points[0].at("c:showLegendKey").val(), "0");
+    for p in &points[1..] {
+        let m = p.at("c:layout/c:manualLayout");
+        let dx: f64 = m.at("c:x").val().parse().unwrap();
+        assert!(dx < 0.0, "slices just left of 12 o'clock: labels move out to the left");
+        assert_eq!(p.at("c:showLegendKey").val(), "1");
+        assert_eq!(fill_of(p.at("c:txPr/a:p/a:pPr/a:defRPr")), "1A1A1A");
+    }
+    // Leader lines through the Office 2013 extension.
+    let ext = labels.at("c:extLst/c:ext");
+    assert_eq!(ext.attr("uri"), Some("{CE6537A1-D6FC-4f65-9D91-7224C49458BB}"));
+    assert_eq!(ext.at("c15:showLeaderLines").val(), "1");
+}
+
+#[test]
+fn ring_layout_keeps_outside_labels_apart() {
+    use super::ring::{layout, LINE_HEIGHT, RADIUS, SMALL_SHARE};
+    // Many narrow slices on both sides.
+    let values = [50.0, 3.0, 2.0, 1.0, 20.0, 4.0, 1.0, 1.0, 18.0];
+    let l = layout(&values, 0.58);
+    let total: f64 = values.iter().sum();
+    for (v, o) in values.iter().zip(&l.offsets) {
+        assert_eq!(o.is_some(), v / total < SMALL_SHARE, "{v}");
+    }
+    // Moved labels lie outside the ring and, on each side, a line apart.
+    let centres: Vec<(f64, f64)> = l.centres.iter().flatten().copied().collect();
+    assert_eq!(centres.len(), 6);
+    for (i, a) in centres.iter().enumerate() {
+        assert!(a.0.hypot(a.1) > RADIUS, "{a:?} inside the ring");
+        for b in &centres[i + 1..] {
+            if a.0.signum() == b.0.signum() {
+                assert!((a.1 - b.1).abs() >= LINE_HEIGHT - 1e-9, "{a:?} and {b:?} overlap");
+            }
+        }
+    }
+    assert!(layout(&[0.0, 0.0], 0.58).offsets.iter().all(Option::is_none));
+    assert!(layout(&[1.0], 0.58).offsets[0].is_none());
+    let (x, y, w, h) = l.plot;
+    assert!(x > 0.0 && y > 0.0 && x + w < 1.0 && y + h <= 0.9 + 1e-9);
+}
+
+#[test]
+fn narrow_stacked_segments_drop_their_labels() {
+    let mut c = samples()[3].clone();
+    // Longest bar: 24. 1 of 24 (4 %) is too narrow for a label, 3 of 24 is not.
+    c.series[1].values = vec![4.0, 0.0, 1.0];
+    let (space, _) = part(&c);
+    let sers = plot_group(&space).all("c:ser");
+    let deleted = |s: &Node| -> Vec<String> {
+        s.at("c:dLbls")
+            .all("c:dLbl")
+            .iter()
+            .filter(|d| d.at("c:delete").val() == "1")
+            .map(|d| d.at("c:idx").val().to_string())
+            .collect()
+    };
+    assert_eq!(deleted(sers[1]), ["2"]);
+    assert!(deleted(sers[0]).is_empty());
+}
+
+#[test]
+fn preferred_heights() {
+    let width = 15 * 360_000;
+    let all = samples();
+    assert_eq!(preferred_height_emu(&all[2], width), width / 2);
+    // Three bars want 4.3 cm; a third of the width is the least.
+    assert_eq!(preferred_height_emu(&all[1], width), width / 3);
+    let mut six = all[1].clone();
+    six.categories = (0..6).map(|i| i.to_string()).collect();
+    assert_eq!(preferred_height_emu(&six, width), ((1.6 + 0.9 * 6.0) * 360_000.0) as i64);
+    let mut long = all[1].clone();
+    long.categories = (0..40).map(|i| i.to_string()).collect();
+    assert_eq!(preferred_height_emu(&long, width), width);
+    assert!(preferred_height_emu(&all[0], width) > width / 2, "legend adds height");
 }

@@ -1,4 +1,4 @@
-//! The embedded workbook that holds a chart's data (ISO 29500-1 §21.2.2.63 externalData,
+//! The embedded workbook that holds a chart's data (ISO 29500-1 §21.2.2 externalData,
 //! §12 SpreadsheetML): the clerk edits it through Word's 「编辑数据」, and Word refreshes the
 //! chart's caches from it.
 //!
@@ -6,7 +6,7 @@
 //! column B, each series' values in its column below its name. Strings are shared strings
 //! (§18.4), numbers are plain `<v>` cells. The package holds the minimal set of parts
 //! Excel, WPS and LibreOffice open without repair: workbook, worksheet, styles, shared
-//! strings and their relationships.
+//! strings, theme and their relationships.
 
 use std::io::{Cursor, Write as _};
 
@@ -64,7 +64,7 @@ pub fn number(v: f64) -> String {
 pub fn xlsx(categories: &[String], series: &[(&str, &[f64])]) -> zip::result::ZipResult<Vec<u8>> {
     let mut strings = SharedStrings::default();
     let sheet = worksheet(categories, series, &mut strings);
-    let parts: [(&str, String); 7] = [
+    let parts: [(&str, String); 8] = [
         ("[Content_Types].xml", content_types()),
         ("_rels/.rels", package_rels()),
         ("xl/workbook.xml", workbook()),
@@ -72,6 +72,7 @@ pub fn xlsx(categories: &[String], series: &[(&str, &[f64])]) -> zip::result::Zi
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/styles.xml", styles()),
         ("xl/sharedStrings.xml", strings.xml()),
+        ("xl/theme/theme1.xml", THEME.to_string()),
     ];
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed timestamp keeps the output byte-for-byte reproducible.
@@ -85,7 +86,7 @@ pub fn xlsx(categories: &[String], series: &[(&str, &[f64])]) -> zip::result::Zi
     Ok(zip.finish()?.into_inner())
 }
 
-/// Shared strings in order of first use (§18.4.9 sst).
+/// Shared strings in order of first use (§18.4 sst).
 #[derive(Default)]
 struct SharedStrings {
     items: Vec<String>,
@@ -118,9 +119,13 @@ impl SharedStrings {
     }
 }
 
-/// §18.3.1.99 worksheet, children in CT_Worksheet order: dimension, sheetViews,
+/// §18.3.1 worksheet, children in CT_Worksheet order: dimension, sheetViews,
 /// sheetFormatPr, cols, sheetData, pageMargins.
-fn worksheet(categories: &[String], series: &[(&str, &[f64])], strings: &mut SharedStrings) -> String {
+fn worksheet(
+    categories: &[String],
+    series: &[(&str, &[f64])],
+    strings: &mut SharedStrings,
+) -> String {
     let last_col = column_letters(series.len());
     let last_row = categories.len() + 1;
     let mut x = Xml::new();
@@ -191,7 +196,10 @@ fn content_types() -> String {
     x.open("Types", &[("xmlns", NS_CT)]);
     x.empty(
         "Default",
-        &[("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")],
+        &[
+            ("Extension", "rels"),
+            ("ContentType", "application/vnd.openxmlformats-package.relationships+xml"),
+        ],
     );
     x.empty("Default", &[("Extension", "xml"), ("ContentType", "application/xml")]);
     let sml = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
@@ -203,6 +211,13 @@ fn content_types() -> String {
     ] {
         x.empty("Override", &[("PartName", part), ("ContentType", &format!("{sml}{ty}"))]);
     }
+    x.empty(
+        "Override",
+        &[
+            ("PartName", "/xl/theme/theme1.xml"),
+            ("ContentType", "application/vnd.openxmlformats-officedocument.theme+xml"),
+        ],
+    );
     x.close("Types");
     x.finish()
 }
@@ -218,7 +233,7 @@ fn package_rels() -> String {
     x.finish()
 }
 
-/// §18.2.27 workbook: bookViews, sheets (CT_Workbook order).
+/// §18.2 workbook: bookViews, sheets (CT_Workbook order).
 fn workbook() -> String {
     let mut x = Xml::new();
     x.open("workbook", &[("xmlns", NS_MAIN), ("xmlns:r", NS_R)]);
@@ -237,6 +252,7 @@ fn workbook_rels() -> String {
         ("rId1", "worksheet", "worksheets/sheet1.xml"),
         ("rId2", "styles", "styles.xml"),
         ("rId3", "sharedStrings", "sharedStrings.xml"),
+        ("rId4", "theme", "theme/theme1.xml"),
     ] {
         x.empty("Relationship", &[("Id", id), ("Type", &format!("{REL}{ty}")), ("Target", target)]);
     }
@@ -244,7 +260,30 @@ fn workbook_rels() -> String {
     x.finish()
 }
 
-/// §18.8.39 styleSheet with the one cell format every cell uses (CT_Stylesheet order:
+/// A minimal theme (ISO/IEC 29500-1 §20.1.6): the 政务蓝 colours, Arial/黑体, three of
+/// each format style (the minimum the schema allows), flat.
+pub(super) const THEME: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"nianbao\"><a:themeElements>\
+<a:clrScheme name=\"nianbao\">\
+<a:dk1><a:srgbClr val=\"000000\"/></a:dk1><a:lt1><a:srgbClr val=\"FFFFFF\"/></a:lt1>\
+<a:dk2><a:srgbClr val=\"1A1A1A\"/></a:dk2><a:lt2><a:srgbClr val=\"EEF3FA\"/></a:lt2>\
+<a:accent1><a:srgbClr val=\"1F4E9D\"/></a:accent1><a:accent2><a:srgbClr val=\"2F80C8\"/></a:accent2>\
+<a:accent3><a:srgbClr val=\"E6A700\"/></a:accent3><a:accent4><a:srgbClr val=\"7FB2E5\"/></a:accent4>\
+<a:accent5><a:srgbClr val=\"0B2E63\"/></a:accent5><a:accent6><a:srgbClr val=\"9DA9B8\"/></a:accent6>\
+<a:hlink><a:srgbClr val=\"1F4E9D\"/></a:hlink><a:folHlink><a:srgbClr val=\"6B6B6B\"/></a:folHlink>\
+</a:clrScheme>\
+<a:fontScheme name=\"nianbao\">\
+<a:majorFont><a:latin typeface=\"Arial\"/><a:ea typeface=\"黑体\"/><a:cs typeface=\"Arial\"/></a:majorFont>\
+<a:minorFont><a:latin typeface=\"Arial\"/><a:ea typeface=\"黑体\"/><a:cs typeface=\"Arial\"/></a:minorFont>\
+</a:fontScheme>\
+<a:fmtScheme name=\"nianbao\">\
+<a:fillStyleLst><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:fillStyleLst>\
+<a:lnStyleLst><a:ln w=\"9525\"><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:ln><a:ln w=\"12700\"><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:ln><a:ln w=\"19050\"><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:ln></a:lnStyleLst>\
+<a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>\
+<a:bgFillStyleLst><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill><a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill></a:bgFillStyleLst>\
+</a:fmtScheme></a:themeElements></a:theme>";
+
+/// §18.8 styleSheet with the one cell format every cell uses (CT_Stylesheet order:
 /// fonts, fills, borders, cellStyleXfs, cellXfs, cellStyles). The two fills are the ones
 /// Excel reserves (none, gray125).
 fn styles() -> String {

@@ -53,12 +53,15 @@ pub fn layout_document(
     let blocks =
         doc.blocks
             .iter()
+            // Visual blocks belong to the illustrated variant (layout in progress).
+            .filter(|block| !matches!(block, Block::Visual(_)))
             .map(|block| match block {
                 Block::Paragraph(p) => paragraph::set_paragraph(p, style, &geometry, fonts)
                     .map(flow::SetBlock::Paragraph),
                 Block::Table(t) => {
                     table::set_table(t, style, &geometry, fonts).map(flow::SetBlock::Table)
                 }
+                Block::Visual(_) => unreachable!("filtered above"),
             })
             .collect::<Result<Vec<_>, _>>()?;
     let mut flow = flow::Flow::new(&geometry);

@@ -558,24 +558,17 @@ fn measure_full_text_page() {
 }
 
 #[test]
-fn tmp_compression() {
-    use image::codecs::png::{CompressionType, FilterType, PngEncoder};
-    use image::{ExtendedColorType, ImageEncoder};
-    let big = render(&prose_page(), 3.0);
-    let rgb: Vec<u8> = big.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
-    for (c, f) in [
-        (CompressionType::Fast, FilterType::Adaptive),
-        (CompressionType::Default, FilterType::Adaptive),
-        (CompressionType::Best, FilterType::Adaptive),
-        (CompressionType::Level(4), FilterType::Adaptive),
-        (CompressionType::Default, FilterType::Up),
-        (CompressionType::Fast, FilterType::Up),
-    ] {
+fn tmp_profile() {
+    let full = prose_page();
+    let variants: Vec<(&str, Page)> = vec![
+        ("empty", page(595.28, 841.89, Vec::new())),
+        ("text", page(595.28, 841.89, full.items.iter().filter(|i| matches!(i, Item::Text(_))).cloned().collect())),
+        ("one run", page(595.28, 841.89, full.items[1..2].to_vec())),
+        ("full", full.clone()),
+    ];
+    for (name, p) in &variants {
         let start = Instant::now();
-        let mut png = Vec::new();
-        PngEncoder::new_with_quality(&mut png, c, f)
-            .write_image(&rgb, big.width(), big.height(), ExtendedColorType::Rgb8)
-            .unwrap();
-        eprintln!("{c:?} {f:?}: {} KB in {:?}", png.len() / 1024, start.elapsed());
+        for _ in 0..10 { render(p, 1.0); }
+        eprintln!("{name}: {:?} per page", start.elapsed() / 10);
     }
 }
