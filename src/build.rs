@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::compose::{self, ComposeError};
+use crate::docx::{self, DocxError, DocxOptions};
+use crate::png::{self, RenderError, RenderOptions};
 use crate::fonts::{FontBook, FontError, FontOptions};
 use crate::layout::{self, LayoutError};
 use crate::model::{self, Diagnostic, ModelError, Report};
@@ -20,6 +22,8 @@ pub enum Format {
     Pdf,
     /// DOCX.
     Docx,
+    /// A long PNG for mobile publishing (illustrated variant only).
+    Png,
 }
 
 impl Format {
@@ -28,6 +32,34 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Png => "png",
+        }
+    }
+}
+
+/// Which variant of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Variant {
+    /// The official filing on the GB/T 9704 page (`<name>.pdf`, `<name>.docx`).
+    Official,
+    /// The illustrated 图文版 (`<name>.illustrated.pdf`, `.docx`, `.png`).
+    Illustrated,
+}
+
+impl Variant {
+    /// The file name of an output of this variant.
+    pub fn file_name(self, stem: &str, format: Format) -> String {
+        match self {
+            Variant::Official => format!("{stem}.{}", format.extension()),
+            Variant::Illustrated => format!("{stem}.illustrated.{}", format.extension()),
+        }
+    }
+
+    /// The formats written by default.
+    pub fn default_formats(self) -> &'static [Format] {
+        match self {
+            Variant::Official => &[Format::Pdf, Format::Docx],
+            Variant::Illustrated => &[Format::Pdf, Format::Docx, Format::Png],
         }
     }
 }
@@ -37,15 +69,23 @@ impl Format {
 pub struct BuildOptions {
     /// Output directory (default: the report's directory).
     pub out_dir: Option<PathBuf>,
-    /// Formats to write (default: PDF and DOCX).
+    /// Formats to write; empty = each variant's defaults (official: PDF and DOCX;
+    /// illustrated: PDF, DOCX and PNG). PNG applies to the illustrated variant only.
     pub formats: Vec<Format>,
+    /// Variants to build (default: official).
+    pub variants: Vec<Variant>,
     /// Use installed system fonts as well as the bundled ones (default: true).
     pub system_fonts: bool,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        Self { out_dir: None, formats: vec![Format::Pdf, Format::Docx], system_fonts: true }
+        Self {
+            out_dir: None,
+            formats: Vec::new(),
+            variants: vec![Variant::Official],
+            system_fonts: true,
+        }
     }
 }
 
@@ -81,6 +121,15 @@ pub enum BuildError {
     /// PDF writing failed.
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    /// DOCX writing failed.
+    #[error(transparent)]
+    Docx(#[from] DocxError),
+    /// PNG rendering failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Layout produced no page (cannot happen for a valid report).
+    #[error("排版结果为空 / the layout produced no page")]
+    EmptyDocument,
     /// An output file could not be written.
     #[error("无法写入 {path}：{source} / cannot write {path}: {source}")]
     Write {
@@ -135,33 +184,46 @@ pub fn official_pdf(
     Ok((bytes, paged.pages.len()))
 }
 
+/// Load a layout for a report by name, with the report's overrides and its agency
+/// substituted into the page-number format.
+fn layout_for(report: &Report, name: &str) -> Result<Style, BuildError> {
+    let dir = report.source.parent().unwrap_or(Path::new("."));
+    let mut style = Style::load(name, dir, report.layout_overrides.as_ref())?;
+    style.page_number.format = style.page_number.format.replace("{agency}", &report.agency);
+    Ok(style)
+}
+
 /// Build the requested outputs of one report.
 pub fn build(path: &Path, opts: &BuildOptions) -> Result<Built, BuildError> {
     let mut t = Timer::new();
     let (report, style, warnings) = load(path)?;
     t.lap("load");
-    let mut fonts = FontBook::new(&style, &FontOptions { system_fonts: opts.system_fonts })?;
-    t.lap("fonts");
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("report").to_string();
     let dir = match &opts.out_dir {
         Some(d) => d.clone(),
         None => path.parent().map(Path::to_path_buf).unwrap_or_default(),
     };
+    let font_opts = FontOptions { system_fonts: opts.system_fonts };
     let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut pages = 0;
-    let mut formats = opts.formats.clone();
-    formats.sort();
-    formats.dedup();
-    for format in formats {
-        let bytes = match format {
-            Format::Pdf => {
-                let (bytes, n) = official_pdf(&report, &style, &mut fonts)?;
-                pages = n;
-                bytes
-            }
-            Format::Docx => continue,
+    let mut variants = opts.variants.clone();
+    variants.sort();
+    variants.dedup();
+    for variant in variants {
+        let wanted: Vec<Format> = variant
+            .default_formats()
+            .iter()
+            .copied()
+            .filter(|f| opts.formats.is_empty() || opts.formats.contains(f))
+            .collect();
+        let files = match variant {
+            Variant::Official => official(&report, &style, &font_opts, &wanted, &mut pages)?,
+            Variant::Illustrated => illustrated(&report, &font_opts, &wanted)?,
         };
-        outputs.push((dir.join(format!("{stem}.{}", format.extension())), bytes));
+        for (format, bytes) in files {
+            outputs.push((dir.join(variant.file_name(&stem, format)), bytes));
+        }
+        t.lap("variant");
     }
     if !dir.as_os_str().is_empty() {
         std::fs::create_dir_all(&dir)
@@ -174,4 +236,67 @@ pub fn build(path: &Path, opts: &BuildOptions) -> Result<Built, BuildError> {
         files.push(path);
     }
     Ok(Built { files, warnings, pages })
+}
+
+/// The official variant's outputs, in memory.
+fn official(
+    report: &Report,
+    style: &Style,
+    font_opts: &FontOptions,
+    formats: &[Format],
+    pages: &mut usize,
+) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
+    let style = &{
+        let mut s = style.clone();
+        s.page_number.format = s.page_number.format.replace("{agency}", &report.agency);
+        s
+    };
+    let mut fonts = FontBook::new(style, font_opts)?;
+    let doc = compose::compose(report, style)?;
+    let mut out = Vec::new();
+    for &format in formats {
+        match format {
+            Format::Pdf => {
+                let paged = layout::layout_document(&doc, style, &mut fonts)?;
+                *pages = paged.pages.len();
+                out.push((format, pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?));
+            }
+            Format::Docx => {
+                out.push((format, docx::write_docx(&doc, style, &fonts, &DocxOptions::default())?));
+            }
+            Format::Png => {}
+        }
+    }
+    Ok(out)
+}
+
+/// The illustrated variant's outputs, in memory: A4 PDF and DOCX from the
+/// `illustrated` layout, the long PNG from `illustrated-mobile`.
+fn illustrated(
+    report: &Report,
+    font_opts: &FontOptions,
+    formats: &[Format],
+) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
+    let previous = compose::illustrated::previous_figures(report)?;
+    let mut out = Vec::new();
+    for &format in formats {
+        let layout_name = if format == Format::Png { "illustrated-mobile" } else { "illustrated" };
+        let style = layout_for(report, layout_name)?;
+        let mut fonts = FontBook::new(&style, font_opts)?;
+        let doc = compose::illustrated::compose(report, &style, previous.as_ref())?;
+        let bytes = match format {
+            Format::Pdf => {
+                let paged = layout::layout_document(&doc, &style, &mut fonts)?;
+                pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?
+            }
+            Format::Docx => docx::write_docx(&doc, &style, &fonts, &DocxOptions::default())?,
+            Format::Png => {
+                let paged = layout::layout_document(&doc, &style, &mut fonts)?;
+                let page = paged.pages.first().ok_or(BuildError::EmptyDocument)?;
+                png::render_png(page, &fonts, &RenderOptions::default())?
+            }
+        };
+        out.push((format, bytes));
+    }
+    Ok(out)
 }

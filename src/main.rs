@@ -60,6 +60,9 @@ enum Command {
         /// 输出格式（可重复；默认 pdf 和 docx）/ output format (repeatable; default pdf and docx).
         #[arg(long, value_enum)]
         format: Vec<BuildFormat>,
+        /// 版本：official 正式版、illustrated 图文版、all 两者 / variant to build.
+        #[arg(long, value_enum, default_value_t = BuildVariant::Official)]
+        variant: BuildVariant,
         /// 只用随附字体，不用系统字体 / use only the bundled fonts, not the system's.
         #[arg(long)]
         bundled_fonts_only: bool,
@@ -80,6 +83,18 @@ enum BuildFormat {
     Pdf,
     /// DOCX（可编辑）/ DOCX (editable).
     Docx,
+    /// 长图 PNG（仅图文版，手机发布）/ long PNG for mobile (illustrated variant only).
+    Png,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum BuildVariant {
+    /// 正式版（GB/T 9704）/ official filing.
+    Official,
+    /// 图文版 / illustrated.
+    Illustrated,
+    /// 两者 / both.
+    All,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,8 +114,8 @@ fn main() -> ExitCode {
             let text = skeleton::skeleton(&skeleton::SkeletonOptions { year, edition, agency });
             write_new(&text, output.as_deref(), force)
         }
-        Command::Build { file, output, format, bundled_fonts_only } => {
-            build(&file, output, &format, bundled_fonts_only)
+        Command::Build { file, output, format, variant, bundled_fonts_only } => {
+            build(&file, output, &format, variant, bundled_fonts_only)
         }
         Command::Fonts { file, bundled_fonts_only } => fonts(&file, bundled_fonts_only),
         Command::Schema => {
@@ -165,24 +180,40 @@ fn print_diags(file: &Path, diags: &[Diagnostic], format: OutputFormat, valid: b
     }
 }
 
-fn build(file: &Path, out_dir: Option<PathBuf>, formats: &[BuildFormat], bundled: bool) -> ExitCode {
-    let mut opts = build::BuildOptions { out_dir, system_fonts: !bundled, ..Default::default() };
-    if !formats.is_empty() {
-        opts.formats = formats
-            .iter()
-            .map(|f| match f {
-                BuildFormat::Pdf => build::Format::Pdf,
-                BuildFormat::Docx => build::Format::Docx,
-            })
-            .collect();
+fn build(
+    file: &Path,
+    out_dir: Option<PathBuf>,
+    formats: &[BuildFormat],
+    variant: BuildVariant,
+    bundled: bool,
+) -> ExitCode {
+    let variants = match variant {
+        BuildVariant::Official => vec![build::Variant::Official],
+        BuildVariant::Illustrated => vec![build::Variant::Illustrated],
+        BuildVariant::All => vec![build::Variant::Official, build::Variant::Illustrated],
+    };
+    if variant == BuildVariant::Official && formats.iter().any(|f| matches!(f, BuildFormat::Png)) {
+        eprintln!(
+            "nianbao: PNG 长图只用于图文版，请加 --variant illustrated / the PNG long image is made for the illustrated variant: add --variant illustrated"
+        );
+        return ExitCode::from(2);
     }
+    let formats = formats
+        .iter()
+        .map(|f| match f {
+            BuildFormat::Pdf => build::Format::Pdf,
+            BuildFormat::Docx => build::Format::Docx,
+            BuildFormat::Png => build::Format::Png,
+        })
+        .collect();
+    let opts = build::BuildOptions { out_dir, formats, variants, system_fonts: !bundled };
     match build::build(file, &opts) {
         Ok(built) => {
             for d in &built.warnings {
                 println!("{}", d.render(file));
             }
             for f in &built.files {
-                println!("{} → {}（{} 页 pages）", file.display(), f.display(), built.pages);
+                println!("{} → {}", file.display(), f.display());
             }
             ExitCode::SUCCESS
         }

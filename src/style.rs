@@ -72,6 +72,48 @@ pub struct Style {
     /// The palette used unless the report picks another.
     #[serde(default)]
     pub palette: Option<String>,
+    /// Band colour behind a role's paragraphs (palette role or `#RRGGBB`), e.g.
+    /// `heading1: primary` for the illustrated section bars.
+    #[serde(default)]
+    pub fills: BTreeMap<String, String>,
+    /// Text colour per role (palette role or `#RRGGBB`; default black).
+    #[serde(default)]
+    pub text_colors: BTreeMap<String, String>,
+    /// Geometry of the illustrated variant's graphics; absent in the official layout.
+    #[serde(default)]
+    pub illustrated: Option<IllustratedSpec>,
+}
+
+/// Sizes of the illustrated variant's graphic blocks (mm and pt).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IllustratedSpec {
+    /// Title band height in mm.
+    pub banner_height_mm: f32,
+    /// Agency line size in pt (small, light).
+    pub banner_agency_size: f32,
+    /// Title size in pt.
+    pub banner_title_size: f32,
+    /// Year figure size in pt.
+    pub banner_year_size: f32,
+    /// Key-figure cards per row.
+    pub card_columns: u32,
+    /// Card height in mm.
+    pub card_height_mm: f32,
+    /// Gap between cards in mm.
+    pub card_gap_mm: f32,
+    /// Card number size in pt.
+    pub card_value_size: f32,
+    /// Card unit and label size in pt.
+    pub card_label_size: f32,
+    /// Chart height in mm (rings and bars; horizontal bars grow with their categories).
+    pub chart_height_mm: f32,
+    /// Chart title size in pt.
+    pub chart_title_size: f32,
+    /// Chart label size in pt.
+    pub chart_label_size: f32,
+    /// Footer text (agency) size in pt.
+    pub footer_size: f32,
 }
 
 /// A colour palette (`#RRGGBB` strings), see illustrated-design.md.
@@ -160,6 +202,10 @@ pub struct GridSpec {
     pub chars_per_line: u32,
     /// Lines per page (22).
     pub lines_per_page: u32,
+    /// Line pitch in pt, overriding type-area height / lines per page (needed for a
+    /// page of automatic height).
+    #[serde(default)]
+    pub line_pitch_pt: Option<f32>,
 }
 
 /// Title settings.
@@ -247,6 +293,8 @@ pub enum StyleError {
 /// The built-in layouts, compiled in so the binary works from any directory.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("official", include_str!("../layouts/official.yaml")),
+    ("illustrated", include_str!("../layouts/illustrated.yaml")),
+    ("illustrated-mobile", include_str!("../layouts/illustrated-mobile.yaml")),
 ];
 
 impl Style {
@@ -326,7 +374,39 @@ impl Style {
     /// The line pitch of body text: type-area height / lines per page
     /// (637.8 pt / 22 = 28.99 pt).
     pub fn line_pitch(&self) -> f32 {
-        self.text_height() / self.grid.lines_per_page as f32
+        self.grid.line_pitch_pt.unwrap_or(self.text_height() / self.grid.lines_per_page as f32)
+    }
+
+    /// Whether pages grow with their content (a long image for mobile publishing):
+    /// `page.height_mm: 0`.
+    pub fn auto_height(&self) -> bool {
+        self.page.height_mm <= 0.0
+    }
+
+    /// A colour value of the layout: a palette role (`primary`, `tint`, …) of the
+    /// report's palette, or `#RRGGBB`.
+    pub fn color(&self, value: &str, palette: &Colors) -> Option<Rgb> {
+        match value {
+            "primary" => Some(palette.primary),
+            "secondary" => Some(palette.secondary),
+            "accent" => Some(palette.accent),
+            "tint" => Some(palette.tint),
+            "light" => Some(palette.light),
+            "text" => Some(palette.text),
+            "muted" => Some(palette.muted),
+            "white" => Some(Rgb::WHITE),
+            hex => Rgb::from_hex(hex),
+        }
+    }
+
+    /// The band colour behind a role's paragraphs (illustrated section bars), if any.
+    pub fn fill(&self, role: Role, palette: &Colors) -> Option<Rgb> {
+        self.fills.get(role.key()).and_then(|v| self.color(v, palette))
+    }
+
+    /// The text colour of a role (default black).
+    pub fn text_color(&self, role: Role, palette: &Colors) -> Rgb {
+        self.text_colors.get(role.key()).and_then(|v| self.color(v, palette)).unwrap_or(Rgb::BLACK)
     }
 
     /// Font size of a role in pt (falls back to the body size).
@@ -424,6 +504,24 @@ mod tests {
         let sum: f32 = s.tables.columns["applications"].iter().sum();
         assert!((s.tables.columns["active"].iter().sum::<f32>() - 156.0).abs() < 0.01);
         assert!((sum - 156.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn builtin_layouts_parse() {
+        for (name, _) in BUILTIN {
+            let s = Style::load(name, Path::new("/nonexistent"), None).unwrap();
+            assert_eq!(s.name, *name);
+        }
+        let m = Style::load("illustrated-mobile", Path::new("."), None).unwrap();
+        assert!(m.auto_height());
+        assert!((m.page_width() - 360.0).abs() < 0.1);
+        assert_eq!(m.line_pitch(), 20.0);
+        let i = Style::load("illustrated", Path::new("."), None).unwrap();
+        let red = i.colors(Some("red"));
+        assert_eq!(red.primary, Rgb(0xB7, 0x1C, 0x1C));
+        assert_eq!(i.fill(Role::Heading1, &red), Some(red.primary));
+        assert_eq!(i.text_color(Role::Heading1, &red), Rgb::WHITE);
+        assert_eq!(i.text_color(Role::Body, &red), Rgb::BLACK);
     }
 
     #[test]

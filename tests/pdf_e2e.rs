@@ -28,6 +28,7 @@ fn build_pdf(name: &str, dir: &Path) -> PathBuf {
     let opts = BuildOptions {
         out_dir: Some(dir.to_path_buf()),
         formats: vec![Format::Pdf],
+        variants: vec![build::Variant::Official],
         system_fonts: false,
     };
     let built = build::build(&root().join("samples").join(name), &opts).expect("build");

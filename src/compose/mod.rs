@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod figures;
+pub mod illustrated;
 pub mod images;
 pub mod tables;
 mod text;
@@ -29,6 +30,12 @@ pub enum ComposeError {
         /// Number of grid columns.
         expected: usize,
     },
+    /// An image is missing or unusable.
+    #[error(transparent)]
+    Image(#[from] images::ImageError),
+    /// A chart setting is wrong.
+    #[error(transparent)]
+    Chart(#[from] charts::ChartError),
     /// A table is wider than the type area.
     #[error("版式中表格「{table}」宽 {width:.1} pt，超过版心宽度 {max:.1} pt / table `{table}` is {width:.1} pt wide, wider than the type area ({max:.1} pt)")]
     TooWide {
@@ -63,7 +70,7 @@ pub fn compose(report: &Report, style: &Style) -> Result<Document, ComposeError>
     Ok(Document { meta: meta(report), blocks })
 }
 
-fn meta(report: &Report) -> Meta {
+pub(crate) fn meta(report: &Report) -> Meta {
     Meta {
         title: report.title.clone(),
         author: report.agency.clone(),
@@ -94,7 +101,7 @@ fn title(report: &Report, style: &Style) -> Block {
 
 /// 2021 edition: when section 六 gives `processing_fee` but its text doesn't mention
 /// the 信息处理费, state it in one sentence.
-fn processing_fee_sentence(report: &Report) -> Option<Block> {
+pub(crate) fn processing_fee_sentence(report: &Report) -> Option<Block> {
     let six = &report.sections[5];
     let fee = six.processing_fee.as_ref()?;
     if report.edition != Edition::E2021 || text::mentions(&six.before, "信息处理费")
@@ -110,7 +117,7 @@ fn processing_fee_sentence(report: &Report) -> Option<Block> {
     Some(text::body_paragraph(vec![Inline::plain(sentence, Src::GENERATED)]))
 }
 
-fn signature(report: &Report, style: &Style) -> Vec<Block> {
+pub(crate) fn signature(report: &Report, style: &Style) -> Vec<Block> {
     let line = |s: String, before: f32| {
         Block::Paragraph(Paragraph {
             role: Role::Signature,

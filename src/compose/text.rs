@@ -64,8 +64,17 @@ fn heading(role: Role, inlines: Vec<Inline>, outline_level: Option<u8>) -> Block
     })
 }
 
-/// Model blocks → tree blocks.
+/// Model blocks → tree blocks (official variant: images are not part of a GB/T 9704
+/// filing and are left out).
 pub fn blocks(list: &[model::Block]) -> Vec<Block> {
+    blocks_with::<std::convert::Infallible>(list, &mut |_| Ok(None)).unwrap_or_default()
+}
+
+/// Model blocks → tree blocks, with `image` deciding what an image becomes.
+pub fn blocks_with<E>(
+    list: &[model::Block],
+    image: &mut dyn FnMut(&model::ImageRef) -> Result<Option<Block>, E>,
+) -> Result<Vec<Block>, E> {
     let mut out = Vec::new();
     for b in list {
         match b {
@@ -90,10 +99,8 @@ pub fn blocks(list: &[model::Block]) -> Vec<Block> {
                     }
                 }
             }
-            // Figures are placed by the illustrated variant; the official filing is text
-            // and tables only (GB/T 9704 has no figures), so they are not part of it.
-            model::Block::Image(_) => {}
+            model::Block::Image(img) => out.extend(image(img)?),
         }
     }
-    out
+    Ok(out)
 }

@@ -256,7 +256,12 @@ fn table(t: &Table, cx: &Context<'_>, plan: &mut FontPlan) -> Result<DocxTable, 
         .set(border(TableBorderPosition::Right))
         .set(border(TableBorderPosition::InsideH))
         .set(border(TableBorderPosition::InsideV));
-    let pad = mm_twips(cx.style.tables.cell_padding_mm).max(0) as usize;
+    // The PDF draws each rule centred on the cell edge, inside the row heights it
+    // computed; Word and LibreOffice put the cell margin inside the border, so half a
+    // rule comes off every margin to keep the PDF's row heights (20.67 pt for a
+    // one-line 12 pt row).
+    let pad = mm_twips(cx.style.tables.cell_padding_mm) - twips(cx.style.tables.rule_pt / 2.0);
+    let pad = pad.max(0) as usize;
     let margins = TableCellMargins::new().margin(pad, pad, pad, pad);
     Ok(DocxTable::new(rows)
         .set_grid(widths)

@@ -253,6 +253,8 @@ fn char_style(id: &'static str, f: &RoleFormat) -> DocxStyle {
 /// The paragraph settings every paragraph shares, for `w:pPrDefault` (in schema
 /// order, ISO/IEC 29500-1 §17.3.1):
 ///
+/// * `w:widowControl` off — the PDF fills every grid line and moves no line to keep
+///   two lines of a paragraph together (§17.3.1.44; LibreOffice assumes 2 otherwise);
 /// * `w:kinsoku` on — the Simplified-Chinese line-start/line-end prohibitions
 ///   (§17.3.1.16), as the PDF engine applies clreq's basic level;
 /// * `w:wordWrap` on — Latin words are not broken (§17.3.1.45);
@@ -270,6 +272,7 @@ pub(crate) fn paragraph_defaults(punct: Punctuation) -> Vec<Element> {
         Punctuation::LibreOffice => Element::new("w:overflowPunct").attr("w:val", "1"),
     };
     vec![
+        off("w:widowControl"),
         on("w:kinsoku"),
         on("w:wordWrap"),
         overflow,

@@ -572,3 +572,40 @@ fn tmp_profile() {
         eprintln!("{name}: {:?} per page", start.elapsed() / 10);
     }
 }
+
+#[test]
+fn tmp_profile2() {
+    let loaded = fonts().face(FANG);
+    let start = Instant::now();
+    let face = ttf_parser::Face::parse(&loaded.data, 0).unwrap();
+    eprintln!("parse {:?}", start.elapsed());
+    let run = shape(&PROSE[..84], 16.0, Point::new(0.0, 20.0), 0.0);
+    struct Nop;
+    impl ttf_parser::OutlineBuilder for Nop {
+        fn move_to(&mut self, _: f32, _: f32) {}
+        fn line_to(&mut self, _: f32, _: f32) {}
+        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
+        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
+        fn close(&mut self) {}
+    }
+    let start = Instant::now();
+    for g in &run.glyphs { face.outline_glyph(ttf_parser::GlyphId(g.id), &mut Nop); }
+    eprintln!("{} outlines {:?}", run.glyphs.len(), start.elapsed());
+    let mut cache = super::glyphs::GlyphCache::new(fonts());
+    let start = Instant::now();
+    for g in &run.glyphs { cache.outline(FANG, g.id).unwrap(); }
+    eprintln!("{} cached outlines first {:?}", run.glyphs.len(), start.elapsed());
+    let start = Instant::now();
+    for g in &run.glyphs { cache.outline(FANG, g.id).unwrap(); }
+    eprintln!("{} cached outlines again {:?}", run.glyphs.len(), start.elapsed());
+    let mut pixmap = Pixmap::new(600, 800).unwrap();
+    let paint = tiny_skia::Paint::default();
+    let start = Instant::now();
+    for (i, g) in run.glyphs.iter().enumerate() {
+        if let Some(p) = cache.outline(FANG, g.id).unwrap() {
+            let t = tiny_skia::Transform::from_row(0.016, 0.0, 0.0, -0.016, 16.0 * i as f32, 100.0);
+            pixmap.fill_path(p, &paint, tiny_skia::FillRule::Winding, t, None);
+        }
+    }
+    eprintln!("{} fills {:?}", run.glyphs.len(), start.elapsed());
+}

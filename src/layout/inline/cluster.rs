@@ -6,6 +6,7 @@
 
 use crate::compose::tree::Role;
 use crate::fonts::{FontBook, FontError, FontId};
+use crate::layout::frame::Rgb;
 
 use super::class::{glyph_char, is_invisible, CharClass};
 
@@ -22,6 +23,9 @@ pub(crate) struct Span<'a> {
     pub bold: bool,
     /// YAML line, for error messages.
     pub line: u32,
+    /// Text colour (black in the official variant; a role colour or a chart label's
+    /// colour in the illustrated one).
+    pub color: Rgb,
 }
 
 /// One glyph of a cluster, before positioning.
@@ -59,6 +63,8 @@ pub(crate) struct Cluster {
     /// Natural width in pt: whole cells for full-width classes, the font's advances
     /// for Western text.
     pub width: f32,
+    /// Text colour.
+    pub color: Rgb,
 }
 
 impl Cluster {
@@ -93,7 +99,9 @@ pub(crate) fn itemize(
             let joins_previous = class == CharClass::DashEllipsis
                 && clusters
                     .last()
-                    .is_some_and(|c| c.class == class && c.last == ch && c.size == span.size);
+                    .is_some_and(|c| {
+                        c.class == class && c.last == ch && c.size == span.size && c.color == span.color
+                    });
             if joins_previous {
                 let cluster = clusters.last_mut().expect("checked above");
                 cluster.text.push(ch);
@@ -116,6 +124,7 @@ pub(crate) fn itemize(
                 size: span.size,
                 cell,
                 width,
+                color: span.color,
             });
         }
     }

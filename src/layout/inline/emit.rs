@@ -23,6 +23,8 @@ pub(crate) struct LineRun {
     pub size: f32,
     /// Synthesize bold.
     pub embolden: bool,
+    /// Text colour.
+    pub color: Rgb,
     /// Pen position of the first glyph, from the measure's left edge.
     pub x: f32,
     /// The text the glyphs stand for.
@@ -55,7 +57,7 @@ impl SetLine {
                     font: run.font,
                     size: run.size,
                     origin: Point::new(left + run.x, baseline),
-                    color: Rgb::BLACK,
+                    color: run.color,
                     embolden: if run.embolden { run.size * EMBOLDEN_PER_SIZE } else { 0.0 },
                     text: run.text.clone(),
                     glyphs: run.glyphs.clone(),
@@ -106,7 +108,10 @@ pub(crate) fn emit(par: &Prepared, line: &LineBox, x: f32) -> SetLine {
             let x_offset = offset_in_cell(cluster.class, natural_slot, g.natural);
             let run = match runs.last_mut() {
                 Some(r)
-                    if r.font == g.font && r.size == cluster.size && r.embolden == g.embolden =>
+                    if r.font == g.font
+                        && r.size == cluster.size
+                        && r.embolden == g.embolden
+                        && r.color == cluster.color =>
                 {
                     r
                 }
@@ -115,6 +120,7 @@ pub(crate) fn emit(par: &Prepared, line: &LineBox, x: f32) -> SetLine {
                         font: g.font,
                         size: cluster.size,
                         embolden: g.embolden,
+                        color: cluster.color,
                         x: pen,
                         text: String::new(),
                         glyphs: Vec::new(),

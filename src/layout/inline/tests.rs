@@ -2,6 +2,7 @@
 //! references, orphans, the grid, Han–Latin spacing, balanced titles.
 
 use crate::compose::tree::{Align, Role};
+use crate::layout::frame::Rgb;
 use crate::layout::testutil::{close, fonts, han, style};
 
 use super::class::{cannot_end, cannot_start};
@@ -22,7 +23,7 @@ fn set_with(
     let style = style();
     let size = style.size(role);
     let scale = if balance { 1.0 } else { style.char_pitch() / style.size(Role::Body) };
-    let span = Span { text, role, size, bold: false, line: 3 };
+    let span = Span { text, role, size, bold: false, line: 3, color: Rgb::BLACK };
     let measure = Measure {
         width: style.text_width(),
         first_indent: indent_chars * size * scale,
