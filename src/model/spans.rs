@@ -148,11 +148,7 @@ impl MarkedEventReceiver for Builder {
                     self.value_done();
                 }
             },
-            Event::Alias(_) => {
-                if self.next_path().is_some() {
-                    self.value_done();
-                }
-            }
+            Event::Alias(_) if self.next_path().is_some() => self.value_done(),
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let path = self.next_path().unwrap_or_default();
                 self.map.values.insert(path.clone(), pos(&mark));

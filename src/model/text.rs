@@ -81,7 +81,7 @@ fn needs_space(prev: Option<char>, next: Option<char>) -> bool {
 /// (the text is then kept literally).
 pub fn parse_bold(s: &str) -> (Vec<Run>, bool) {
     let parts: Vec<&str> = s.split("**").collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return (vec![Run { text: s.to_string(), bold: false }], false);
     }
     let runs = parts
