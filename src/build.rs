@@ -284,14 +284,16 @@ fn illustrated(
         let style = layout_for(report, layout_name)?;
         let mut fonts = FontBook::new(&style, font_opts)?;
         let doc = compose::illustrated::compose(report, &style, previous.as_ref())?;
+        let palette = style.colors(report.illustrated.palette.as_deref());
+        let layout_opts = layout::LayoutOptions { palette };
         let bytes = match format {
             Format::Pdf => {
-                let paged = layout::layout_document(&doc, &style, &mut fonts)?;
+                let paged = layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
                 pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?
             }
             Format::Docx => docx::write_docx(&doc, &style, &fonts, &DocxOptions::default())?,
             Format::Png => {
-                let paged = layout::layout_document(&doc, &style, &mut fonts)?;
+                let paged = layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
                 let page = paged.pages.first().ok_or(BuildError::EmptyDocument)?;
                 png::render_png(page, &fonts, &RenderOptions::default())?
             }

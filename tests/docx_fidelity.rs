@@ -260,3 +260,29 @@ fn qianshan_2019_renders_like_our_pdf() {
 fn huaian_2024_renders_like_our_pdf() {
     check("huaian-2024.yaml");
 }
+
+/// Size and speed on the official sample: ≤ 600 KB with the embedded subsets, and
+/// (release builds) ≤ 30 ms for a write once the fonts are loaded, best of five.
+#[test]
+fn qianshan_docx_is_small_and_fast() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/qianshan-2019.yaml");
+    let (report, _) = nianbao::model::load(&path).expect("sample loads");
+    let style = Style::official();
+    let doc = nianbao::compose::compose(&report, &style).expect("sample composes");
+    let mut fonts = FontBook::new(&style, &FontOptions { system_fonts: false }).expect("fonts");
+    // As in the CLI, the layout has loaded the faces before the DOCX is written.
+    layout_document(&doc, &style, &mut fonts).expect("layout");
+    let mut best = std::time::Duration::MAX;
+    let mut size = 0;
+    for _ in 0..5 {
+        let start = std::time::Instant::now();
+        let docx = write_docx(&doc, &style, &fonts, &DocxOptions::default()).expect("DOCX");
+        best = best.min(start.elapsed());
+        size = docx.len();
+    }
+    eprintln!("qianshan-2019.docx: {size} bytes, best of 5: {best:?}");
+    assert!(size <= 600 * 1024, "{size} bytes");
+    if !cfg!(debug_assertions) {
+        assert!(best.as_millis() <= 30, "{best:?}");
+    }
+}

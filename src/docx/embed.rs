@@ -22,6 +22,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use skrifa::raw::collections::IntSet;
 use skrifa::raw::types::{GlyphId, NameId, Tag};
@@ -137,30 +138,48 @@ pub(crate) struct FamilyEntry<'a> {
     pub faces: Vec<&'a UsedFace>,
 }
 
+/// The bytes of a font to subset: the loaded face's, or a TrueType conversion mapped
+/// from disk (only the tables and glyphs the subsetter reads are paged in — the
+/// conversions are 4–9 MB each, reading them would cost more than the whole DOCX).
+enum FontData {
+    /// A face the book has in memory.
+    Loaded(Arc<Vec<u8>>),
+    /// A file mapped into memory.
+    Mapped(memmap2::Mmap),
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontData::Loaded(data) => data,
+            FontData::Mapped(map) => map,
+        }
+    }
+}
+
+/// Map a font file read-only.
+fn map(path: &Path) -> std::io::Result<memmap2::Mmap> {
+    let file = std::fs::File::open(path)?;
+    // SAFETY: the mapping is read-only and lives only while this DOCX is written; a
+    // font file replaced meanwhile could change the bytes under us, as with fontdb's
+    // own mappings, which the subsetter treats as untrusted input anyway.
+    unsafe { memmap2::Mmap::map(&file) }
+}
+
 /// The TrueType data to embed for a face: `(bytes, face index, embed whole)`, or why
 /// it cannot be embedded.
-fn embeddable(plan: &FontPlan, face: &UsedFace) -> Result<(Vec<u8>, u32, bool), String> {
+fn embeddable(plan: &FontPlan, face: &UsedFace) -> Result<(FontData, u32, bool), String> {
     let loaded = plan.book().face(face.id);
     let parsed = ttf_parser::Face::parse(&loaded.data, loaded.index)
         .map_err(|_| "unreadable face".to_string())?;
-    let fs_type = Os2::fs_type(&parsed);
-    // OpenType OS/2.fsType: bits 0–3 are the usage permission.
-    match fs_type & 0x000F {
-        0x0002 => return Err("licence forbids embedding (fsType: restricted)".into()),
-        0x0004 => {
-            return Err("licence allows preview & print only (Word would open the document read-only)".into())
-        }
-        _ => {}
-    }
-    if fs_type & 0x0200 != 0 {
-        return Err("licence allows bitmap embedding only (fsType bit 9)".into());
-    }
-    let whole = fs_type & 0x0100 != 0;
+    let whole = licence(Os2::fs_type(&parsed))?;
     if parsed.tables().glyf.is_some() {
-        return Ok((loaded.data.as_ref().clone(), loaded.index, whole));
+        return Ok((FontData::Loaded(loaded.data.clone()), loaded.index, whole));
     }
     let ttf = truetype_conversion(&loaded.path);
-    let data = std::fs::read(&ttf).map_err(|_| {
+    let data = map(&ttf).map_err(|_| {
         format!("CFF outlines and no TrueType conversion at {}", ttf.display())
     })?;
     let same = ttf_parser::Face::parse(&data, 0).ok().is_some_and(|f| {
@@ -169,7 +188,28 @@ fn embeddable(plan: &FontPlan, face: &UsedFace) -> Result<(Vec<u8>, u32, bool), 
     if !same {
         return Err(format!("{} is not a TrueType version of this face", ttf.display()));
     }
-    Ok((data, 0, whole))
+    Ok((FontData::Mapped(data), 0, whole))
+}
+
+/// What a face's licence (OpenType `OS/2.fsType`) allows: `Ok(whole)` when it may be
+/// embedded in an editable document (`whole`: only without subsetting), else why not.
+fn licence(fs_type: u16) -> Result<bool, String> {
+    // Bits 0–3 are the usage permission: 0 installable, 2 restricted, 4 preview &
+    // print, 8 editable.
+    match fs_type & 0x000F {
+        0x0002 => return Err("licence forbids embedding (fsType: restricted)".into()),
+        0x0004 => {
+            return Err(
+                "licence allows preview & print only (Word would open the document read-only)"
+                    .into(),
+            )
+        }
+        _ => {}
+    }
+    if fs_type & 0x0200 != 0 {
+        return Err("licence allows bitmap embedding only (fsType bit 9)".into());
+    }
+    Ok(fs_type & 0x0100 != 0)
 }
 
 /// Where the TrueType conversion of a CFF font lives: `ttf/<stem>.ttf` beside it.
@@ -415,6 +455,35 @@ mod tests {
         assert_eq!(&data[32..], &[0; 8], "only 32 bytes are obfuscated");
         obfuscate(&mut data, key);
         assert_eq!(data, vec![0; 40]);
+    }
+
+    #[test]
+    fn licence_bits() {
+        assert_eq!(licence(0x0000), Ok(false), "installable");
+        assert_eq!(licence(0x0008), Ok(false), "editable (Fandol)");
+        assert_eq!(licence(0x0108), Ok(true), "editable, no subsetting: embed whole");
+        assert!(licence(0x0002).is_err(), "restricted");
+        assert!(licence(0x0004).is_err(), "preview & print");
+        assert!(licence(0x0208).is_err(), "bitmap only");
+    }
+
+    #[test]
+    fn truetype_conversions_live_in_ttf_beside_the_font() {
+        let p = truetype_conversion(Path::new("/x/fonts/FandolFang-Regular.otf"));
+        assert_eq!(p, Path::new("/x/fonts/ttf/FandolFang-Regular.ttf"));
+    }
+
+    #[test]
+    fn declared_bold_keeps_the_checksums_valid() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/LiberationSerif-Regular.ttf");
+        let mut font = std::fs::read(path).unwrap();
+        declare_bold(&mut font);
+        let face = ttf_parser::Face::parse(&font, 0).unwrap();
+        assert_eq!(face.weight().to_number(), 700);
+        let os2 = table_record(&font, b"OS/2").unwrap();
+        let stored = u32::from_be_bytes(font[os2.record + 4..os2.record + 8].try_into().unwrap());
+        assert_eq!(stored, checksum(&font[os2.offset..os2.offset + os2.length]));
+        assert_eq!(checksum(&font), 0xB1B0_AFBA, "whole-font checksum (OpenType `head`)");
     }
 
     #[test]

@@ -237,11 +237,6 @@ impl FontPlan {
         Ok(())
     }
 
-    /// The faces used, in id order.
-    pub(crate) fn used(&self) -> impl Iterator<Item = &UsedFace> {
-        self.used.values()
-    }
-
     /// Every family a style or run names (for the font table), with the faces that
     /// back it, in name order.
     pub(crate) fn families(&self) -> BTreeMap<String, FamilyEntry<'_>> {

@@ -133,7 +133,8 @@ fn footer_parts(raw: &XMLDocx, rels: &Element) -> Result<Vec<(String, Element)>,
 /// Walk `w:body` in step with the tree's blocks.
 fn patch_document(document: &mut Element, doc: &Document, cx: &Context<'_>) {
     let Some(body) = document.find_mut("w:body") else { return };
-    let mut blocks = doc.blocks.iter();
+    // Visual blocks (the illustrated variant's graphics) write no body element yet.
+    let mut blocks = doc.blocks.iter().filter(|b| !matches!(b, Block::Visual(_)));
     for element in body.elements_mut() {
         match element.name.as_str() {
             "w:p" => {

@@ -103,6 +103,7 @@ impl Element {
     }
 
     /// The first child element called `name`.
+    #[cfg(test)]
     pub fn find(&self, name: &str) -> Option<&Element> {
         self.elements().find(|e| e.name == name)
     }
@@ -139,29 +140,15 @@ impl Element {
         self.children.retain(|n| !matches!(n, Node::Element(e) if e.name == name));
     }
 
-    /// Visit this element and every descendant element, parents before children.
-    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Element)) {
-        f(self);
-        for child in self.elements_mut() {
-            child.walk_mut(f);
-        }
-    }
-
-    /// Visit this element and every descendant element, parents before children.
-    pub fn walk(&self, f: &mut impl FnMut(&Element)) {
-        f(self);
-        for child in self.elements() {
-            child.walk(f);
-        }
-    }
-
     /// The concatenated text of this element and its descendants.
+    #[cfg(test)]
     pub fn text_content(&self) -> String {
         let mut out = String::new();
         self.collect_text(&mut out);
         out
     }
 
+    #[cfg(test)]
     fn collect_text(&self, out: &mut String) {
         for child in &self.children {
             match child {

@@ -2,16 +2,26 @@
 //!
 //! Every paragraph line takes one grid line (22 per page). Blank lines before a
 //! paragraph are dropped at the top of a page reached by a page break (kept at the
-//! start of the document). A paragraph marked keep-with-next moves to a new page
+//! start of the document), and collapse with the blank lines after the block above
+//! (the larger wins). A paragraph marked keep-with-next moves to a new page
 //! unless it fits together with the first line of the next block (or a table's header
 //! and first row). Tables start where the text ends, repeat their header rows on each
 //! page they cross, and the text after a table resumes on the next grid line.
+//!
+//! A paragraph with a fill (the illustrated section bars) gets a band behind each of
+//! its lines, reaching a quarter line into the blank lines around it. Graphic blocks
+//! ([`SetVisual`]) are atomic: they start on a grid line, take whole grid lines and move
+//! to the next page when they do not fit; their space before collapses with the space
+//! after the paragraph above. The title band that opens a document is placed at the very
+//! top of the paper. On a page of automatic height nothing ever breaks, and the page is
+//! cut at the end to the content plus the bottom margin.
 
-use crate::layout::frame::{Item, OutlineEntry, Page};
+use crate::layout::frame::{Item, OutlineEntry, Page, Point, RectItem, Rgb};
 
 use super::geometry::{baseline_in, PageGeometry};
 use super::paragraph::SetParagraph;
 use super::table::SetTable;
+use super::visual::SetVisual;
 
 /// Tolerance for vertical comparisons, in pt.
 const EPS: f32 = 0.01;
@@ -23,33 +33,45 @@ pub(crate) enum SetBlock {
     Paragraph(SetParagraph),
     /// A table.
     Table(SetTable),
+    /// A graphic block of the illustrated variant.
+    Visual(SetVisual),
 }
+
+/// How far a paragraph's fill reaches above its first and below its last line, in
+/// grid lines.
+const FILL_PAD_LINES: f32 = 0.25;
 
 /// Height (pt) that must fit below the current position for block `i` not to be
 /// separated from what it keeps with; 0 if it keeps with nothing.
 pub(crate) fn keep_height(blocks: &[SetBlock], i: usize, geometry: &PageGeometry) -> f32 {
     match &blocks[i] {
         SetBlock::Paragraph(p) if p.keep_with_next => {
-            p.lines.len() as f32 * geometry.line_pitch + lead_height(blocks, i + 1, geometry)
+            (p.lines.len() as f32 + p.space_after) * geometry.line_pitch
+                + lead_height(blocks, i + 1, p.space_after, geometry)
         }
         _ => 0.0,
     }
 }
 
-/// Height of the first unit of block `j` (its space before and first line; a table's
-/// header and first body row), following further keep-with-next chains.
-fn lead_height(blocks: &[SetBlock], j: usize, geometry: &PageGeometry) -> f32 {
+/// Height of the first unit of block `j` (its space before, collapsed with the
+/// `trailing` space of the block above, and first line; a table's header and first
+/// body row; a whole graphic), following further keep-with-next chains.
+fn lead_height(blocks: &[SetBlock], j: usize, trailing: f32, geometry: &PageGeometry) -> f32 {
+    let before = |space: f32| (space - trailing).max(0.0) * geometry.line_pitch;
     match blocks.get(j) {
         None => 0.0,
         Some(SetBlock::Paragraph(p)) if p.keep_with_next => {
-            p.space_before * geometry.line_pitch + keep_height(blocks, j, geometry)
+            before(p.space_before) + keep_height(blocks, j, geometry)
         }
         Some(SetBlock::Paragraph(p)) => {
-            (p.space_before + p.lines.len().min(1) as f32) * geometry.line_pitch
+            before(p.space_before) + p.lines.len().min(1) as f32 * geometry.line_pitch
         }
         Some(SetBlock::Table(t)) => {
             let first_body = t.header_rows.min(t.rows().saturating_sub(1));
             t.header_height() + t.row_heights.get(first_body).copied().unwrap_or(0.0)
+        }
+        Some(SetBlock::Visual(v)) => {
+            before(v.space_before) + geometry.lines_for(v.height) as f32 * geometry.line_pitch
         }
     }
 }
@@ -64,6 +86,10 @@ pub(crate) struct Flow<'a> {
     fresh: bool,
     /// Outline entries with their levels, in document order.
     marks: Vec<(u8, OutlineEntry)>,
+    /// Blank lines after the last paragraph placed (0 after a table or graphic).
+    trailing: f32,
+    /// Bottom of the lowest thing placed on the current page.
+    content_bottom: f32,
 }
 
 impl<'a> Flow<'a> {
@@ -75,6 +101,8 @@ impl<'a> Flow<'a> {
             cursor: geometry.top,
             fresh: false,
             marks: Vec::new(),
+            trailing: 0.0,
+            content_bottom: 0.0,
         };
         flow.push_page();
         flow.fresh = false;
@@ -89,6 +117,7 @@ impl<'a> Flow<'a> {
         });
         self.cursor = self.geometry.top;
         self.fresh = true;
+        self.content_bottom = self.geometry.top;
     }
 
     fn items(&mut self) -> &mut Vec<Item> {
@@ -99,8 +128,9 @@ impl<'a> Flow<'a> {
     pub(crate) fn place_paragraph(&mut self, par: &SetParagraph, keep: f32) {
         let g = self.geometry;
         let mut line = g.line_at_or_after(self.cursor);
-        if !self.fresh && par.space_before > 0.0 {
-            line = g.line_at_or_after(g.line_top(line) + par.space_before * g.line_pitch);
+        let before = (par.space_before - self.trailing).max(0.0);
+        if !self.fresh && before > 0.0 {
+            line = g.line_at_or_after(g.line_top(line) + before * g.line_pitch);
         }
         let top_of_page = line == 0;
         if keep > 0.0
@@ -121,6 +151,10 @@ impl<'a> Flow<'a> {
                     self.mark(*level, title.clone(), g.line_top(line));
                 }
             }
+            if let Some(fill) = par.fill {
+                let band = self.band(line, k == 0, k + 1 == par.lines.len(), fill);
+                self.items().push(band);
+            }
             let baseline = baseline_in(g.line_top(line), g.line_pitch, set_line.size);
             let items = set_line.items(g.left, baseline);
             self.items().extend(items);
@@ -130,7 +164,51 @@ impl<'a> Flow<'a> {
         if par.lines.is_empty() {
             line += 1; // an empty paragraph is a blank line
         }
+        self.content_bottom = self.content_bottom.max(g.line_top(line));
         self.cursor = g.line_top(line) + par.space_after * g.line_pitch;
+        self.trailing = par.space_after;
+    }
+
+    /// The fill behind grid line `line` of a paragraph, across the type area.
+    fn band(&self, line: usize, first: bool, last: bool, fill: Rgb) -> Item {
+        let g = self.geometry;
+        let pad = FILL_PAD_LINES * g.line_pitch;
+        let top = g.line_top(line) - if first { pad } else { 0.0 };
+        let bottom = g.line_top(line + 1) + if last { pad } else { 0.0 };
+        Item::Rect(RectItem {
+            origin: Point::new(g.left, top),
+            width: g.text_width,
+            height: bottom - top,
+            fill: Some(fill),
+            stroke: None,
+        })
+    }
+
+    /// Place a graphic block on whole grid lines, on the next page if it does not fit.
+    pub(crate) fn place_visual(&mut self, visual: &SetVisual) {
+        let g = self.geometry;
+        let at_start = self.pages.len() == 1 && self.items().is_empty();
+        let (top, end) = if visual.bleed_top && at_start {
+            (0.0, g.line_at_or_after(visual.height))
+        } else {
+            let mut line = g.line_at_or_after(self.cursor);
+            let before = (visual.space_before - self.trailing).max(0.0);
+            if !self.fresh && before > 0.0 {
+                line = g.line_at_or_after(g.line_top(line) + before * g.line_pitch);
+            }
+            let lines = g.lines_for(visual.height);
+            if line > 0 && line + lines > g.lines_per_page {
+                self.push_page();
+                line = 0;
+            }
+            (g.line_top(line), line + lines)
+        };
+        let items = visual.items.iter().map(|item| super::visual::shifted(item, top));
+        self.items().extend(items);
+        self.fresh = false;
+        self.content_bottom = self.content_bottom.max(g.line_top(end));
+        self.cursor = g.line_top(end) + visual.space_after * g.line_pitch;
+        self.trailing = visual.space_after;
     }
 
     /// Place a table at the current position, continuing on new pages as needed.
@@ -160,6 +238,7 @@ impl<'a> Flow<'a> {
             self.items().extend(items);
             self.fresh = false;
             y += header + table.height_of(next..end);
+            self.content_bottom = self.content_bottom.max(y);
             next = end;
             if next >= rows {
                 break;
@@ -168,6 +247,7 @@ impl<'a> Flow<'a> {
             y = g.top;
         }
         self.cursor = y;
+        self.trailing = 0.0;
     }
 
     fn mark(&mut self, level: u8, title: String, y: f32) {
@@ -175,8 +255,15 @@ impl<'a> Flow<'a> {
         self.marks.push((level, OutlineEntry { title, page, y, children: Vec::new() }));
     }
 
-    /// The pages and the outline tree.
-    pub(crate) fn finish(self) -> (Vec<Page>, Vec<OutlineEntry>) {
+    /// The pages and the outline tree. A page of automatic height is cut to its
+    /// content plus the bottom margin.
+    pub(crate) fn finish(mut self) -> (Vec<Page>, Vec<OutlineEntry>) {
+        if self.geometry.auto_height {
+            let height = self.content_bottom + self.geometry.margin_bottom;
+            for page in &mut self.pages {
+                page.height = height;
+            }
+        }
         (self.pages, nest(self.marks))
     }
 }

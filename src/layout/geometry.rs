@@ -8,6 +8,11 @@
 //! `baseline = cell_top + (line_pitch − s)/2 + 0.88·s`. For 16 pt body text on the
 //! official page that is 20.58 pt below the cell top. Table lines use the same rule
 //! inside their own line boxes.
+//!
+//! **Automatic height** (`page.height_mm: 0`, the long mobile image): the type area is
+//! unbounded below (`text_height` and `lines_per_page` are infinite), so everything
+//! flows onto one page, whose height the flow fixes at the end (content + bottom
+//! margin).
 
 use crate::compose::tree::Role;
 use crate::fonts::EM_BOX_ASCENT;
@@ -36,22 +41,33 @@ pub(crate) struct PageGeometry {
     pub lines_per_page: usize,
     /// Body font size (16 pt); the grid pitch is defined for this size.
     pub body_size: f32,
+    /// The page grows with its content (one page; its height is set by the flow).
+    pub auto_height: bool,
+    /// Bottom margin (the space under the content of an automatic-height page).
+    pub margin_bottom: f32,
 }
 
 impl PageGeometry {
     /// The geometry of a layout.
     pub(crate) fn of(style: &Style) -> Self {
+        let auto_height = style.auto_height();
         Self {
             paper_width: style.page_width(),
-            paper_height: style.page_height(),
+            paper_height: if auto_height { 0.0 } else { style.page_height() },
             left: style.page.margin_left_mm * PT_PER_MM,
             top: style.page.margin_top_mm * PT_PER_MM,
             text_width: style.text_width(),
-            text_height: style.text_height(),
+            text_height: if auto_height { f32::INFINITY } else { style.text_height() },
             char_pitch: style.char_pitch(),
             line_pitch: style.line_pitch(),
-            lines_per_page: style.grid.lines_per_page.max(1) as usize,
+            lines_per_page: if auto_height {
+                usize::MAX
+            } else {
+                style.grid.lines_per_page.max(1) as usize
+            },
             body_size: style.size(Role::Body),
+            auto_height,
+            margin_bottom: style.page.margin_bottom_mm * PT_PER_MM,
         }
     }
 
@@ -63,6 +79,12 @@ impl PageGeometry {
     /// Bottom edge of the type area.
     pub(crate) fn bottom(&self) -> f32 {
         self.top + self.text_height
+    }
+
+    /// Number of whole grid lines `height` pt take (at least one for a positive
+    /// height).
+    pub(crate) fn lines_for(&self, height: f32) -> usize {
+        ((height / self.line_pitch) - 1e-3).ceil().max(0.0) as usize
     }
 
     /// Top of grid line `n`.

@@ -1,11 +1,12 @@
 //! Layout: the document tree → positioned pages (fonts, CJK line breaking, grid,
-//! pagination, tables).
+//! pagination, tables, the illustrated variant's graphics).
 //!
-//! [`layout_document`] sets every block first ([`paragraph`], [`table`], with the
-//! clreq engine in `inline`), then flows the set blocks onto pages of the GB/T 9704
-//! grid ([`flow`]) and numbers the pages ([`page`]). Positions follow the conventions
-//! of `geometry`: 28 characters per line at `style.char_pitch()`, 22 lines per page
-//! at `style.line_pitch()`, em boxes centred in their line cells.
+//! [`layout_document`] sets every block first ([`paragraph`], [`table`], [`visual`],
+//! with the clreq engine in `inline`), then flows the set blocks onto pages of the
+//! GB/T 9704 grid ([`flow`]) and numbers the pages ([`page`]). Positions follow the
+//! conventions of `geometry`: 28 characters per line at `style.char_pitch()`, 22 lines
+//! per page at `style.line_pitch()`, em boxes centred in their line cells. Colours
+//! (fills, text colours, charts) come from the palette in [`LayoutOptions`].
 
 mod flow;
 pub mod frame;
@@ -14,6 +15,7 @@ mod inline;
 mod page;
 mod paragraph;
 mod table;
+mod visual;
 
 #[cfg(test)]
 mod tests;
@@ -22,7 +24,7 @@ mod testutil;
 
 use crate::compose::tree::{Block, Document};
 use crate::fonts::{FontBook, FontError};
-use crate::style::Style;
+use crate::style::{Colors, Style};
 
 use frame::PagedDocument;
 
@@ -42,28 +44,56 @@ pub enum LayoutError {
     },
 }
 
-/// Lay out a document on the pages of `style`, with faces from `fonts` (which records
-/// every face used, for the PDF writer).
+/// What the layout needs beside the document and the layout file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutOptions {
+    /// The report's palette (`style.colors(report_palette)`): paragraph fills, text
+    /// colours and the illustrated variant's graphics.
+    pub palette: Colors,
+}
+
+impl LayoutOptions {
+    /// Options with the layout's default palette.
+    pub fn for_style(style: &Style) -> Self {
+        Self { palette: style.colors(None) }
+    }
+}
+
+/// Lay out a document on the pages of `style` with the layout's default palette, with
+/// faces from `fonts` (which records every face used, for the PDF writer).
 pub fn layout_document(
     doc: &Document,
     style: &Style,
     fonts: &mut FontBook,
 ) -> Result<PagedDocument, LayoutError> {
+    layout_document_with(doc, style, fonts, &LayoutOptions::for_style(style))
+}
+
+/// Lay out a document on the pages of `style` in the colours of `options.palette`.
+pub fn layout_document_with(
+    doc: &Document,
+    style: &Style,
+    fonts: &mut FontBook,
+    options: &LayoutOptions,
+) -> Result<PagedDocument, LayoutError> {
     let geometry = geometry::PageGeometry::of(style);
-    let blocks =
-        doc.blocks
-            .iter()
-            // Visual blocks belong to the illustrated variant (layout in progress).
-            .filter(|block| !matches!(block, Block::Visual(_)))
-            .map(|block| match block {
-                Block::Paragraph(p) => paragraph::set_paragraph(p, style, &geometry, fonts)
-                    .map(flow::SetBlock::Paragraph),
-                Block::Table(t) => {
-                    table::set_table(t, style, &geometry, fonts).map(flow::SetBlock::Table)
-                }
-                Block::Visual(_) => unreachable!("filtered above"),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+    let palette = &options.palette;
+    let ctx = visual::Context::new(style, palette, &geometry);
+    let blocks = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| match block {
+            Block::Paragraph(p) => paragraph::set_paragraph(p, style, palette, &geometry, fonts)
+                .map(flow::SetBlock::Paragraph),
+            Block::Table(t) => {
+                table::set_table(t, style, palette, &geometry, fonts).map(flow::SetBlock::Table)
+            }
+            Block::Visual(v) => {
+                visual::set_visual(v, &ctx, i == 0, fonts).map(flow::SetBlock::Visual)
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let mut flow = flow::Flow::new(&geometry);
     for (i, block) in blocks.iter().enumerate() {
         match block {
@@ -71,9 +101,10 @@ pub fn layout_document(
                 flow.place_paragraph(p, flow::keep_height(&blocks, i, &geometry))
             }
             flow::SetBlock::Table(t) => flow.place_table(t),
+            flow::SetBlock::Visual(v) => flow.place_visual(v),
         }
     }
     let (mut pages, outline) = flow.finish();
-    page::number_pages(&mut pages, style, &geometry, fonts)?;
+    page::number_pages(&mut pages, style, palette, &geometry, fonts)?;
     Ok(PagedDocument { pages, outline })
 }

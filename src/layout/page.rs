@@ -3,11 +3,16 @@
 //! `below_type_area_mm` under the type area; odd pages at the right with
 //! `inset_chars` characters of inset from the type area's right edge, even pages at
 //! the left with the same inset.
+//!
+//! The number takes the role's colour (`text_colors:`, muted in the illustrated
+//! layouts, which also size it by their `footer_size`); an empty format prints nothing.
+//! On a page of automatic height the number sits under the content, in the bottom
+//! margin.
 
 use crate::compose::tree::{Align, Role};
 use crate::fonts::{FontBook, EM_BOX_ASCENT};
 use crate::layout::frame::Page;
-use crate::style::{Style, PT_PER_MM};
+use crate::style::{Colors, Style, PT_PER_MM};
 
 use super::geometry::PageGeometry;
 use super::inline::{set_text, Measure, Span};
@@ -17,15 +22,21 @@ use super::LayoutError;
 pub(crate) fn number_pages(
     pages: &mut [Page],
     style: &Style,
+    palette: &Colors,
     geometry: &PageGeometry,
     fonts: &mut FontBook,
 ) -> Result<(), LayoutError> {
     let spec = &style.page_number;
-    let size = style.size(Role::PageNumber);
-    let top = geometry.bottom() + spec.below_type_area_mm * PT_PER_MM;
-    let baseline = top + EM_BOX_ASCENT * size;
+    // The illustrated layouts size their footer with the graphics.
+    let size = style.illustrated.as_ref().map_or(style.size(Role::PageNumber), |s| s.footer_size);
     let inset = spec.inset_chars * geometry.char_pitch;
     for (index, page) in pages.iter_mut().enumerate() {
+        let bottom = if geometry.auto_height {
+            page.height - geometry.margin_bottom
+        } else {
+            geometry.bottom()
+        };
+        let baseline = bottom + spec.below_type_area_mm * PT_PER_MM + EM_BOX_ASCENT * size;
         let number = index + 1;
         let text = spec.format.replace("{n}", &number.to_string());
         let span = Span {
@@ -34,6 +45,7 @@ pub(crate) fn number_pages(
             size,
             bold: style.bold(Role::PageNumber),
             line: 0,
+            color: style.text_color(Role::PageNumber, palette),
         };
         let measure = Measure {
             width: geometry.text_width,

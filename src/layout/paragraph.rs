@@ -1,9 +1,14 @@
-//! Setting a tree paragraph: runs → spans with fonts and sizes per role, the measure
-//! (indent, signature inset, grid or solid setting), then the inline engine.
+//! Setting a tree paragraph: runs → spans with fonts, sizes and colours per role, the
+//! measure (indent, signature inset, grid or solid setting), then the inline engine.
+//!
+//! A role with a fill in the layout (`fills:`, the illustrated section bars) keeps at
+//! least one blank grid line before and after its paragraphs, into which its band
+//! reaches (see `flow`).
 
 use crate::compose::tree::{Align, Paragraph, Role};
 use crate::fonts::FontBook;
-use crate::style::Style;
+use crate::layout::frame::Rgb;
+use crate::style::{Colors, Style};
 
 use super::geometry::PageGeometry;
 use super::inline::{set_text, Measure, SetLine, Span};
@@ -22,6 +27,8 @@ pub(crate) struct SetParagraph {
     pub keep_with_next: bool,
     /// Outline level and bookmark title.
     pub outline: Option<(u8, String)>,
+    /// Band colour behind the lines, if the role has a fill.
+    pub fill: Option<Rgb>,
 }
 
 /// Whether a role is set on the body grid (everything but the title, whose 22 pt
@@ -49,6 +56,7 @@ fn outline_title(par: &Paragraph) -> String {
 pub(crate) fn set_paragraph(
     par: &Paragraph,
     style: &Style,
+    palette: &Colors,
     geometry: &PageGeometry,
     fonts: &mut FontBook,
 ) -> Result<SetParagraph, LayoutError> {
@@ -63,6 +71,7 @@ pub(crate) fn set_paragraph(
                 size: style.size(role),
                 bold: inline.bold || style.bold(role),
                 line: inline.src.line,
+                color: style.text_color(role, palette),
             }
         })
         .collect();
@@ -91,11 +100,17 @@ pub(crate) fn set_paragraph(
         par.space_after_lines
     };
     let outline = par.outline_level.map(|level| (level, outline_title(par)));
+    let fill = style.fill(par.role, palette);
+    let (space_before, space_after) = match fill {
+        Some(_) => (par.space_before_lines.max(1.0), space_after.max(1.0)),
+        None => (par.space_before_lines, space_after),
+    };
     Ok(SetParagraph {
         lines,
-        space_before: par.space_before_lines,
+        space_before,
         space_after,
         keep_with_next: par.keep_with_next,
         outline,
+        fill,
     })
 }

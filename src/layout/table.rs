@@ -4,14 +4,15 @@
 //! Rows are atomic. A page break may fall inside a row-span group only where both
 //! parts are tall enough for the merged cell's text; the merged cell is then drawn on
 //! both pages, each time with its full label. Tables are centred in the type area;
-//! columns wider than the type area are scaled down to fit.
+//! columns wider than the type area are scaled down to fit. Shading may name a
+//! palette role (`tint`) or a colour (`#RRGGBB`); cell text takes its role's colour.
 
 use std::collections::BTreeSet;
 
 use crate::compose::tree::{CellKind, Role, Table};
 use crate::fonts::FontBook;
 use crate::layout::frame::{Item, LineItem, Point, RectItem, Rgb};
-use crate::style::{parse_hex_color, Style, PT_PER_MM};
+use crate::style::{Colors, Style, PT_PER_MM};
 
 use super::geometry::{baseline_in, PageGeometry};
 use super::inline::{set_text, Measure, SetLine, Span};
@@ -63,6 +64,7 @@ pub(crate) struct SetTable {
 pub(crate) fn set_table(
     table: &Table,
     style: &Style,
+    palette: &Colors,
     geometry: &PageGeometry,
     fonts: &mut FontBook,
 ) -> Result<SetTable, LayoutError> {
@@ -77,8 +79,14 @@ pub(crate) fn set_table(
             CellKind::Label | CellKind::Number => Role::TableText,
         };
         let size = style.size(role);
-        let span =
-            Span { text: &cell.text, role, size, bold: style.bold(role), line: cell.src.line };
+        let span = Span {
+            text: &cell.text,
+            role,
+            size,
+            bold: style.bold(role),
+            line: cell.src.line,
+            color: style.text_color(role, palette),
+        };
         let measure = Measure {
             width: (col_x[cell.col + cell.colspan] - col_x[cell.col] - 2.0 * padding).max(size),
             first_indent: 0.0,
@@ -99,8 +107,8 @@ pub(crate) fn set_table(
         });
     }
     let row_heights = row_heights(&cells, table.rows, padding);
-    let shade =
-        |s: &Option<String>| s.as_deref().and_then(parse_hex_color).map(|(r, g, b)| Rgb(r, g, b));
+    // A palette role (`tint`) or `#RRGGBB`.
+    let shade = |s: &Option<String>| s.as_deref().and_then(|v| style.color(v, palette));
     Ok(SetTable {
         left: geometry.left + (geometry.text_width - width) / 2.0,
         col_x,

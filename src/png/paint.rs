@@ -2,25 +2,25 @@
 //!
 //! A band is a run of whole pixel rows of the final image; its transform maps page pt to
 //! band pixels (scale, then shift up by the band's first row). Every item is first
-//! checked against the band's rows, text glyph by glyph, so that a long page costs
-//! little more than the sum of its parts. Fills use the non-zero winding rule and
+//! checked against the band's rows, so that a long page costs little more than the sum
+//! of its parts. Fills use the non-zero winding rule and
 //! strokes butt caps and miter joins, as in the PDF.
 //!
-//! A shape cut by a band boundary is rasterized as two clipped halves; along its
-//! anti-aliased edges a pixel may then differ from an uncut rendering by up to one
+//! Glyphs are blended from cached masks (see `glyphs`), so text is the same whatever
+//! the bands. A shape cut by a band boundary is rasterized as two clipped halves; along
+//! its anti-aliased edges a pixel may then differ from an uncut rendering by up to one
 //! sub-scanline (a quarter of its coverage), which is not visible.
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use tiny_skia::{
-    FillRule, FilterQuality, Paint, Path, PathBuilder, Pattern, Pixmap, PixmapMut, Rect, Shader,
-    SpreadMode, Stroke, Transform,
+    ColorU8, FillRule, FilterQuality, Mask, Paint, Path, PathBuilder, Pattern, Pixmap, PixmapMut,
+    Rect, Shader, SpreadMode, Stroke, Transform,
 };
 
-use super::glyphs::GlyphCache;
+use super::glyphs::{GlyphCache, Raster, PHASES};
 use super::{color, raster, RenderError};
-use crate::fonts::FontBook;
 use crate::layout::frame::{
     ImageItem, Item, LineItem, Page, PathItem, PathSegment, Point, RectItem, Rgb, TextRun,
 };
@@ -29,10 +29,10 @@ use crate::layout::frame::{
 /// aliasing spreads an edge into the neighbouring pixel.
 const BAND_MARGIN: f32 = 2.0;
 
-/// The state of one render: caches shared by all bands of the page.
-pub(super) struct Painter<'a> {
-    /// Glyph outlines.
-    glyphs: GlyphCache<'a>,
+/// The state of one page's render: caches shared by all bands of the page.
+pub(super) struct Painter<'a, 'g> {
+    /// Rasterized glyphs (kept across pages by the caller).
+    glyphs: &'g mut GlyphCache<'a>,
     /// Decoded and resampled images, by item index.
     images: HashMap<usize, Pixmap>,
     /// Pixels per pt.
@@ -69,10 +69,10 @@ impl Band {
     }
 }
 
-impl<'a> Painter<'a> {
-    /// A painter with empty caches, drawing at `scale` px per pt.
-    pub(super) fn new(fonts: &'a FontBook, scale: f32) -> Self {
-        Self { glyphs: GlyphCache::new(fonts), images: HashMap::new(), scale }
+impl<'a, 'g> Painter<'a, 'g> {
+    /// A painter for one page at `scale` px per pt, taking glyphs from `glyphs`.
+    pub(super) fn new(glyphs: &'g mut GlyphCache<'a>, scale: f32) -> Self {
+        Self { glyphs, images: HashMap::new(), scale }
     }
 
     /// Paints the items of `page` that touch `target`, a band of the image whose first
@@ -97,42 +97,40 @@ impl<'a> Painter<'a> {
         Ok(())
     }
 
-    /// Fills each glyph of `run` at its pen position (plus its offset), and strokes it
-    /// too when the run is emboldened.
+    /// Blends each glyph of `run` at its pen position (plus its offset) on the baseline,
+    /// from the glyph cache (see `glyphs` for how positions are quantized).
     fn text(
         &mut self,
         run: &TextRun,
         target: &mut PixmapMut,
         band: &Band,
     ) -> Result<(), RenderError> {
-        if run.glyphs.is_empty() || !(run.size > 0.0) {
+        // Glyphs reach at most about an em above and below the baseline.
+        let reach = 2.0 * run.size + run.embolden.max(0.0);
+        if run.glyphs.is_empty()
+            || !(run.size > 0.0)
+            || !band.hits(run.origin.y - reach, run.origin.y + reach)
+        {
             return Ok(());
         }
-        let em = run.size / self.glyphs.units_per_em(run.font)?;
-        let paint = solid(run.color);
-        let embolden = if run.embolden > 0.0 { run.embolden } else { 0.0 };
+        let s = band.scale;
+        let px_per_unit = run.size * s / self.glyphs.units_per_em(run.font)?;
+        let embolden = if run.embolden > 0.0 { run.embolden * s } else { 0.0 };
+        let baseline = (run.origin.y * s).round() as i64 - band.top as i64;
+        let color = color(run.color).to_color_u8();
         let mut pen = run.origin.x;
         for glyph in &run.glyphs {
-            let x = pen + glyph.x_offset;
+            let x = (pen + glyph.x_offset) * s;
             pen += glyph.advance;
-            let Some(outline) = self.glyphs.outline(run.font, glyph.id)? else { continue };
-            // Font units have y up: the glyph's top is its largest y.
-            let bounds = outline.bounds();
-            let (top, bottom) =
-                (run.origin.y - em * bounds.bottom(), run.origin.y - em * bounds.top());
-            if !band.hits(top - embolden, bottom + embolden) {
+            if !x.is_finite() {
                 continue;
             }
-            let place = Transform::from_row(em, 0.0, 0.0, -em, x, run.origin.y)
-                .post_concat(band.transform());
-            target.fill_path(outline, &paint, FillRule::Winding, place, None);
-            if embolden > 0.0 {
-                let precision = em * band.scale;
-                if let Some(stroke) =
-                    self.glyphs.stroke(run.font, glyph.id, embolden / em, precision)?
-                {
-                    target.fill_path(stroke, &paint, FillRule::Winding, place, None);
-                }
+            let quarters = (x * PHASES).round() as i64;
+            let phase = quarters.rem_euclid(PHASES as i64) as u8;
+            let raster = Raster { px_per_unit, embolden, phase };
+            if let Some(glyph) = self.glyphs.mask(run.font, glyph.id, raster)? {
+                let column = quarters.div_euclid(PHASES as i64) + i64::from(glyph.left);
+                blend(target, &glyph.mask, column, baseline + i64::from(glyph.top), color);
             }
         }
         Ok(())
@@ -286,4 +284,33 @@ fn stroke(path: &Path, color: Rgb, width: f32, target: &mut PixmapMut, band: &Ba
 /// An anti-aliased solid paint.
 fn solid(rgb: Rgb) -> Paint<'static> {
     Paint { shader: Shader::SolidColor(color(rgb)), anti_alias: true, ..Paint::default() }
+}
+
+/// Paints `color` through `mask` with its top-left pixel at (`x`, `y`) of `target`
+/// (source-over, clipped to the target).
+fn blend(target: &mut PixmapMut, mask: &Mask, x: i64, y: i64, color: ColorU8) {
+    let (width, height) = (i64::from(target.width()), i64::from(target.height()));
+    let (mask_width, mask_height) = (i64::from(mask.width()), i64::from(mask.height()));
+    let (columns, rows) =
+        (x.max(0)..(x + mask_width).min(width), y.max(0)..(y + mask_height).min(height));
+    if columns.is_empty() || rows.is_empty() {
+        return;
+    }
+    let source = [color.red(), color.green(), color.blue(), color.alpha()];
+    let pixels = target.data_mut();
+    for row in rows {
+        let coverage = &mask.data()[((row - y) * mask_width) as usize..][..mask_width as usize];
+        let line = &mut pixels[(row * width * 4) as usize..][..(width * 4) as usize];
+        for column in columns.clone() {
+            let alpha = u32::from(coverage[(column - x) as usize]);
+            if alpha == 0 {
+                continue;
+            }
+            let pixel = &mut line[(column * 4) as usize..][..4];
+            for (channel, &src) in pixel.iter_mut().zip(&source) {
+                *channel = ((u32::from(src) * alpha + u32::from(*channel) * (255 - alpha) + 127)
+                    / 255) as u8;
+            }
+        }
+    }
 }

@@ -9,7 +9,7 @@ use std::time::Instant;
 use tiny_skia::Pixmap;
 
 use super::{
-    max_scale, render_in_bands, render_page, render_png, RenderError, RenderOptions, BAND_HEIGHT,
+    max_scale, render_page, render_png, RenderError, RenderOptions, Renderer, BAND_HEIGHT,
 };
 use crate::fonts::{FontBook, FontId, LoadedFace};
 use crate::layout::frame::{
@@ -307,6 +307,43 @@ fn chinese_glyphs_sit_upright_in_their_advance_boxes() {
 }
 
 #[test]
+fn glyph_coverage_matches_tiny_skia() {
+    let loaded = fonts().face(FANG);
+    let face = ttf_parser::Face::parse(&loaded.data, loaded.index).unwrap();
+    for ch in ['政', '府', '。', '2', '《'] {
+        let id = face.glyph_index(ch).unwrap().0;
+        let outline = super::glyphs::outline_of(&face, id).unwrap();
+        for ppem in [11.0, 16.3, 48.0, 150.0] {
+            let k = ppem / f32::from(face.units_per_em());
+            let side = (ppem * 1.5) as u32;
+            let place = tiny_skia::Transform::from_row(k, 0.0, 0.0, -k, 2.3, ppem * 1.1);
+            let mut coverage = super::coverage::Coverage::new(side as usize, side as usize);
+            coverage.add_path(&outline, place);
+            let ours = coverage.into_alpha();
+            let mut reference = tiny_skia::Mask::new(side, side).unwrap();
+            reference.fill_path(&outline, tiny_skia::FillRule::Winding, true, place);
+            let total: u64 = reference.data().iter().map(|&a| u64::from(a)).sum();
+            let (mut off, mut worst) = (0u64, 0u8);
+            for (a, b) in ours.iter().zip(reference.data()) {
+                off += u64::from(a.abs_diff(*b));
+                worst = worst.max(a.abs_diff(*b));
+            }
+            let ours_total: u64 = ours.iter().map(|&a| u64::from(a)).sum();
+            // tiny-skia supersamples (coverage in steps of 1/16 or so); ours is exact. So
+            // edge pixels differ a little, the ink in all does not.
+            assert!(
+                ours_total.abs_diff(total) * 25 < total,
+                "{ch} at {ppem} px: ink {ours_total} vs {total}"
+            );
+            if ppem >= 48.0 {
+                assert!(off * 20 < total, "{ch} at {ppem} px: off by {off} of {total}");
+            }
+            assert!(worst <= 48, "{ch} at {ppem} px: a pixel off by {worst}");
+        }
+    }
+}
+
+#[test]
 fn glyphs_are_not_mirrored_vertically() {
     // 上 has its long bar at the bottom, 下 at the top.
     let heaviest_row = |ch: &str| {
@@ -421,6 +458,18 @@ fn undecodable_image_is_an_error_naming_the_problem() {
 }
 
 #[test]
+fn renderer_reuses_glyphs_without_changing_pixels() {
+    let opts = RenderOptions { scale: 1.5, ..RenderOptions::default() };
+    let mut renderer = Renderer::new(fonts(), opts);
+    let first = page(120.0, 40.0, vec![text("政府信息公开", 16.0, 5.0, 25.0)]);
+    let second = page(120.0, 40.0, vec![text("信息公开政府", 16.0, 5.3, 26.1)]);
+    renderer.render(&first).unwrap();
+    let reused = renderer.render(&second).unwrap();
+    let fresh = render_page(&second, fonts(), &opts).unwrap();
+    assert_eq!(compare(&reused, &fresh, 0), 0);
+}
+
+#[test]
 fn compare_detects_a_moved_rect() {
     let at = |x| render(&page(50.0, 30.0, vec![rect(x, 10.0, 20.0, 10.0, Rgb::BLACK)]), 2.0);
     assert_eq!(compare(&at(10.0), &at(10.0), 0), 0);
@@ -438,9 +487,9 @@ fn bands_join_without_seams() {
     items.push(line((5.0, 63.95), (95.0, 64.05), 0.4));
     let page = page(100.0, 110.0, items);
     let opts = RenderOptions::default();
-    let whole = render_in_bands(&page, fonts(), &opts, BAND_HEIGHT).unwrap();
+    let whole = Renderer::new(fonts(), opts).render_in_bands(&page, BAND_HEIGHT).unwrap();
     // Bands of 64 px cut the page at every 21.33 pt.
-    let banded = render_in_bands(&page, fonts(), &opts, 64).unwrap();
+    let banded = Renderer::new(fonts(), opts).render_in_bands(&page, 64).unwrap();
     save(&banded, "bands");
     // Clipping a curve at a band boundary moves its edges by less than a sub-scanline:
     // at most a quarter of a pixel's coverage, on a few edge pixels.
@@ -504,108 +553,58 @@ fn png_bytes_decode_to_the_rendered_page() {
     assert_eq!(rgb.get_pixel(50, 20).0, [255, 255, 255]);
 }
 
-/// A page of body text: ~28 ideographs a line at 16 pt, as many lines as fit on A4.
-fn prose_page() -> Page {
-    let chars: Vec<char> = PROSE.chars().cycle().take(28 * 25).collect();
-    let mut items = vec![Item::Text(shape(
-        "淮安市人民政府2024年政府信息公开工作年度报告",
-        22.0,
-        Point::new(60.0, 90.0),
-        0.5,
-    ))];
+/// Page `n` of a report of body text: an emboldened title, a rule, a chart shape and 25
+/// lines of 28 ideographs at 16 pt on A4 (each page starts elsewhere in the prose).
+fn prose_page(n: usize) -> Page {
+    let chars: Vec<char> = PROSE.chars().cycle().skip(n * 97).take(28 * 25).collect();
+    let title = "淮安市人民政府2024年政府信息公开工作年度报告";
+    let mut items = vec![Item::Text(shape(title, 22.0, Point::new(60.0, 80.0), 0.5))];
+    items.push(line((79.37, 100.0), (515.9, 100.0), 0.75));
     items.extend(chars.chunks(28).enumerate().map(|(i, line)| {
         let line: String = line.iter().collect();
         text(&line, 16.0, 79.37, 130.0 + 28.95 * i as f32)
     }));
-    items.push(line((79.37, 100.0), (515.9, 100.0), 0.75));
-    items.push(blob(400.0, 50.0, 30.0));
+    items.push(blob(440.0, 760.0, 50.0));
     page(595.28, 841.89, items)
 }
 
-/// Logs render times of a page full of text (run with `--nocapture`): ten pages at
-/// 1 px per pt, one at 3, and the PNG encoding. The bound is loose, for debug builds.
+/// Logs render times of pages full of text (run with `--nocapture`): ten pages at
+/// 1 px per pt with one [`Renderer`] and with ten, one at 3, and its PNG encoding. The
+/// bound is loose, for debug builds.
 #[test]
-fn measure_full_text_page() {
-    let page = prose_page();
-    let glyphs: usize = page
+fn measure_full_text_pages() {
+    let pages: Vec<Page> = (0..10).map(prose_page).collect();
+    let glyphs: usize = pages[0]
         .items
         .iter()
-        .map(|i| match i {
-            Item::Text(r) => r.glyphs.len(),
-            _ => 0,
-        })
+        .map(|i| if let Item::Text(run) = i { run.glyphs.len() } else { 0 })
         .sum();
+    let opts = |scale| RenderOptions { scale, ..RenderOptions::default() };
     let start = Instant::now();
-    for _ in 0..10 {
-        render(&page, 1.0);
+    let mut renderer = Renderer::new(fonts(), opts(1.0));
+    for page in &pages {
+        renderer.render(page).unwrap();
     }
-    let ten = start.elapsed();
+    let shared = start.elapsed();
     let start = Instant::now();
-    let big = render(&page, 3.0);
+    for page in &pages {
+        render_page(page, fonts(), &opts(1.0)).unwrap();
+    }
+    let separate = start.elapsed();
+    let start = Instant::now();
+    let big = render(&pages[0], 3.0);
     let one_at_3 = start.elapsed();
     let start = Instant::now();
     let png = super::encode_png(&big).unwrap();
     let encode = start.elapsed();
     save(&big, "prose");
     eprintln!(
-        "A4 page, {glyphs} glyphs: 10 pages at scale 1 in {ten:?}; one at scale 3 \
-         ({}×{} px) in {one_at_3:?}; PNG encoding {encode:?} ({} KB)",
+        "10 A4 pages of {glyphs} glyphs at scale 1: {shared:?} with one Renderer, \
+         {separate:?} with render_page each; one page at scale 3 ({}×{} px): {one_at_3:?}, \
+         PNG encoding {encode:?} ({} KB)",
         big.width(),
         big.height(),
         png.len() / 1024
     );
-    assert!(ten.as_secs_f32() < 5.0, "{ten:?}");
-}
-
-#[test]
-fn tmp_profile() {
-    let full = prose_page();
-    let variants: Vec<(&str, Page)> = vec![
-        ("empty", page(595.28, 841.89, Vec::new())),
-        ("text", page(595.28, 841.89, full.items.iter().filter(|i| matches!(i, Item::Text(_))).cloned().collect())),
-        ("one run", page(595.28, 841.89, full.items[1..2].to_vec())),
-        ("full", full.clone()),
-    ];
-    for (name, p) in &variants {
-        let start = Instant::now();
-        for _ in 0..10 { render(p, 1.0); }
-        eprintln!("{name}: {:?} per page", start.elapsed() / 10);
-    }
-}
-
-#[test]
-fn tmp_profile2() {
-    let loaded = fonts().face(FANG);
-    let start = Instant::now();
-    let face = ttf_parser::Face::parse(&loaded.data, 0).unwrap();
-    eprintln!("parse {:?}", start.elapsed());
-    let run = shape(&PROSE[..84], 16.0, Point::new(0.0, 20.0), 0.0);
-    struct Nop;
-    impl ttf_parser::OutlineBuilder for Nop {
-        fn move_to(&mut self, _: f32, _: f32) {}
-        fn line_to(&mut self, _: f32, _: f32) {}
-        fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {}
-        fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {}
-        fn close(&mut self) {}
-    }
-    let start = Instant::now();
-    for g in &run.glyphs { face.outline_glyph(ttf_parser::GlyphId(g.id), &mut Nop); }
-    eprintln!("{} outlines {:?}", run.glyphs.len(), start.elapsed());
-    let mut cache = super::glyphs::GlyphCache::new(fonts());
-    let start = Instant::now();
-    for g in &run.glyphs { cache.outline(FANG, g.id).unwrap(); }
-    eprintln!("{} cached outlines first {:?}", run.glyphs.len(), start.elapsed());
-    let start = Instant::now();
-    for g in &run.glyphs { cache.outline(FANG, g.id).unwrap(); }
-    eprintln!("{} cached outlines again {:?}", run.glyphs.len(), start.elapsed());
-    let mut pixmap = Pixmap::new(600, 800).unwrap();
-    let paint = tiny_skia::Paint::default();
-    let start = Instant::now();
-    for (i, g) in run.glyphs.iter().enumerate() {
-        if let Some(p) = cache.outline(FANG, g.id).unwrap() {
-            let t = tiny_skia::Transform::from_row(0.016, 0.0, 0.0, -0.016, 16.0 * i as f32, 100.0);
-            pixmap.fill_path(p, &paint, tiny_skia::FillRule::Winding, t, None);
-        }
-    }
-    eprintln!("{} fills {:?}", run.glyphs.len(), start.elapsed());
+    assert!(shared.as_secs_f32() < 5.0, "{shared:?}");
 }

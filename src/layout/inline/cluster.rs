@@ -97,11 +97,9 @@ pub(crate) fn itemize(
             let class = CharClass::of(ch);
             let glyph = resolve(span, ch, fonts)?;
             let joins_previous = class == CharClass::DashEllipsis
-                && clusters
-                    .last()
-                    .is_some_and(|c| {
-                        c.class == class && c.last == ch && c.size == span.size && c.color == span.color
-                    });
+                && clusters.last().is_some_and(|c| {
+                    c.class == class && c.last == ch && c.size == span.size && c.color == span.color
+                });
             if joins_previous {
                 let cluster = clusters.last_mut().expect("checked above");
                 cluster.text.push(ch);
