@@ -251,18 +251,24 @@ fn official(
         s.page_number.format = s.page_number.format.replace("{agency}", &report.agency);
         s
     };
+    let mut t = Timer::new();
     let mut fonts = FontBook::new(style, font_opts)?;
+    t.lap("fonts");
     let doc = compose::compose(report, style)?;
+    t.lap("compose");
     let mut out = Vec::new();
     for &format in formats {
         match format {
             Format::Pdf => {
                 let paged = layout::layout_document(&doc, style, &mut fonts)?;
+                t.lap("layout");
                 *pages = paged.pages.len();
                 out.push((format, pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?));
+                t.lap("pdf");
             }
             Format::Docx => {
                 out.push((format, docx::write_docx(&doc, style, &fonts, &DocxOptions::default())?));
+                t.lap("docx");
             }
             Format::Png => {}
         }
