@@ -7,12 +7,12 @@ use std::path::{Path, PathBuf};
 
 use crate::compose::{self, ComposeError};
 use crate::docx::{self, DocxError, DocxOptions};
-use crate::png::{self, RenderError, RenderOptions};
 use crate::fonts::{FontBook, FontError, FontOptions};
 use crate::layout::{self, LayoutError};
 use crate::model::{self, Diagnostic, ModelError, Report};
 use crate::output::write_atomically;
 use crate::pdf::{self, PdfError, PdfOptions};
+use crate::png::{self, RenderError, RenderOptions};
 use crate::style::{Style, StyleError};
 
 /// Which outputs to write.
@@ -157,7 +157,10 @@ pub(crate) struct Timer {
 
 impl Timer {
     pub(crate) fn new() -> Self {
-        Timer { start: std::time::Instant::now(), on: std::env::var_os("NIANBAO_TIMINGS").is_some() }
+        Timer {
+            start: std::time::Instant::now(),
+            on: std::env::var_os("NIANBAO_TIMINGS").is_some(),
+        }
     }
 
     pub(crate) fn lap(&mut self, stage: &str) {
@@ -263,7 +266,10 @@ fn official(
                 let paged = layout::layout_document(&doc, style, &mut fonts)?;
                 t.lap("layout");
                 *pages = paged.pages.len();
-                out.push((format, pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?));
+                out.push((
+                    format,
+                    pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?,
+                ));
                 t.lap("pdf");
             }
             Format::Docx => {

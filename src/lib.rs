@@ -8,14 +8,14 @@
 //! 4. writers — [`pdf`] walks the positioned pages; [`docx`] reads the document tree.
 #![deny(missing_docs)]
 
+pub mod build;
 pub mod compose;
 pub mod docx;
 pub mod docx_chart;
 pub mod fonts;
 pub mod layout;
+pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod png;
 pub mod style;
-pub mod model;
-pub mod output;
-pub mod build;

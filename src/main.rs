@@ -110,7 +110,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check { files, format } => check(&files, format),
         Command::New { year, edition, agency, output, force } => {
-            let edition = edition.map(|e| if e == "2019" { Edition::E2019 } else { Edition::E2021 });
+            let edition =
+                edition.map(|e| if e == "2019" { Edition::E2019 } else { Edition::E2021 });
             let text = skeleton::skeleton(&skeleton::SkeletonOptions { year, edition, agency });
             write_new(&text, output.as_deref(), force)
         }
@@ -246,7 +247,13 @@ fn fonts(file: &Path, bundled: bool) -> ExitCode {
     match result {
         Ok(roles) => {
             for r in roles {
-                println!("{:<14} {:<28} {} ({})", r.role, r.family, r.path.display(), r.source.label());
+                println!(
+                    "{:<14} {:<28} {} ({})",
+                    r.role,
+                    r.family,
+                    r.path.display(),
+                    r.source.label()
+                );
             }
             ExitCode::SUCCESS
         }
@@ -270,7 +277,11 @@ fn write_new(text: &str, output: Option<&Path>, force: bool) -> ExitCode {
     match nianbao::output::write_atomically(path, text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("nianbao: 无法写入 {} / cannot write {}: {e}", path.display(), path.display());
+            eprintln!(
+                "nianbao: 无法写入 {} / cannot write {}: {e}",
+                path.display(),
+                path.display()
+            );
             ExitCode::from(2)
         }
     }

@@ -333,7 +333,10 @@ impl Style {
             return Ok((local, text));
         }
         if let Some((_, text)) = BUILTIN.iter().find(|(n, _)| *n == name_or_path) {
-            return Ok((PathBuf::from(format!("<built-in>/{name_or_path}.yaml")), text.to_string()));
+            return Ok((
+                PathBuf::from(format!("<built-in>/{name_or_path}.yaml")),
+                text.to_string(),
+            ));
         }
         Err(StyleError::NotFound {
             name: name_or_path.to_string(),
@@ -411,11 +414,7 @@ impl Style {
 
     /// Font size of a role in pt (falls back to the body size).
     pub fn size(&self, role: Role) -> f32 {
-        self.sizes
-            .get(role.key())
-            .or_else(|| self.sizes.get("body"))
-            .copied()
-            .unwrap_or(16.0)
+        self.sizes.get(role.key()).or_else(|| self.sizes.get("body")).copied().unwrap_or(16.0)
     }
 
     /// Whether a role is set bold.
@@ -450,9 +449,11 @@ impl Style {
                 light: "#EEF3FA".into(),
                 text: "#1A1A1A".into(),
                 muted: "#6B6B6B".into(),
-                series: ["#1F4E9D", "#2F80C8", "#E6A700", "#7FB2E5", "#0B2E63", "#9DA9B8", "#C98B00"]
-                    .map(String::from)
-                    .to_vec(),
+                series: [
+                    "#1F4E9D", "#2F80C8", "#E6A700", "#7FB2E5", "#0B2E63", "#9DA9B8", "#C98B00",
+                ]
+                .map(String::from)
+                .to_vec(),
             }
             .colors(),
         }

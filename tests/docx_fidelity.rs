@@ -54,7 +54,8 @@ fn run(program: &str, args: &[&str], hint: &str) -> std::process::Output {
 }
 
 const POPPLER: &str = "install poppler-utils (apt-get install poppler-utils)";
-const SOFFICE: &str = "install LibreOffice (apt-get install --no-install-recommends libreoffice-writer-nogui)";
+const SOFFICE: &str =
+    "install LibreOffice (apt-get install --no-install-recommends libreoffice-writer-nogui)";
 const AUDIT: &str = "install openxml-audit (python3 -m pip install openxml-audit)";
 
 /// `pdftotext -raw` of a PDF.
@@ -102,11 +103,13 @@ fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
 fn lines(text: &str) -> Vec<Vec<char>> {
     let mut out: Vec<Vec<char>> = Vec::new();
     for line in text.lines() {
-        let line: Vec<char> = line.chars().filter(|c| !c.is_whitespace() && *c != '\u{c}').collect();
+        let line: Vec<char> =
+            line.chars().filter(|c| !c.is_whitespace() && *c != '\u{c}').collect();
         if line.is_empty() || is_page_number(&line) {
             continue;
         }
-        let fragment = line.len() <= 2 && line.iter().all(|c| "，。、；：！？）》」』】〕”’".contains(*c));
+        let fragment =
+            line.len() <= 2 && line.iter().all(|c| "，。、；：！？）》」』】〕”’".contains(*c));
         match out.last_mut() {
             Some(last) if fragment => last.extend(line),
             _ => out.push(line),
@@ -162,7 +165,8 @@ fn audit(docx: &Path) {
         .args(["-m", "openxml_audit", "-m", "0", docx.to_str().unwrap()])
         .output()
         .unwrap_or_else(|e| panic!("python3 is required ({e}); {AUDIT}"));
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(!text.contains("No module named"), "openxml-audit is missing; {AUDIT}\n{text}");
     assert!(
         out.status.success() && text.contains("Errors: 0"),
@@ -248,7 +252,11 @@ fn check(sample: &str) {
     assert!(f.total > 20, "{sample}: too few body lines to compare ({})", f.total);
     assert_eq!(f.pages.0, f.pages.1, "{sample}: page count differs (ours, LibreOffice)");
     assert!(share >= 0.9, "{sample}: only {:.1} % of line ends match", share * 100.0);
-    assert!(f.missing.is_empty(), "{sample}: characters missing in LibreOffice's rendering (char, in report, rendered): {:?}", f.missing);
+    assert!(
+        f.missing.is_empty(),
+        "{sample}: characters missing in LibreOffice's rendering (char, in report, rendered): {:?}",
+        f.missing
+    );
 }
 
 #[test]

@@ -19,7 +19,11 @@ fn poppler(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
         panic!("`{tool}` is needed (poppler-utils; scripts/test.sh installs it): {e}")
     });
-    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -89,7 +93,11 @@ fn check_text(name: &str) {
             }
         }
     }
-    assert!(missing.is_empty(), "{name}: paragraphs missing or out of order in the PDF text:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "{name}: paragraphs missing or out of order in the PDF text:\n{}",
+        missing.join("\n")
+    );
     let cells: Vec<String> = tree_texts(name).iter().map(|t| squash(t)).collect();
     let absent: Vec<&String> = cells.iter().filter(|c| !text.contains(c.as_str())).collect();
     assert!(absent.is_empty(), "{name}: table texts missing from the PDF: {absent:?}");
@@ -145,7 +153,11 @@ fn fonts_are_embedded_and_subset() {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let n = cols.len();
         // … emb sub uni objnum gen
-        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "not embedded+subset+unicode: {row}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "not embedded+subset+unicode: {row}"
+        );
         assert!(cols[0].contains('+'), "no subset tag: {row}");
     }
 }
@@ -166,8 +178,14 @@ fn outline_has_the_six_sections() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = build_pdf("qianshan-2019.yaml", dir.path());
     let xml = poppler("pdftohtml", &["-xml", "-stdout", "-i", "-q", pdf.to_str().unwrap()]);
-    for h in ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-              "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"] {
+    for h in [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ] {
         assert!(xml.contains(&format!(">{h}<")), "outline lacks {h}");
     }
 }

@@ -70,10 +70,8 @@ pub fn charts(
     previous: Option<&PreviousFigures>,
 ) -> Result<Vec<PlacedChart>, ChartError> {
     let specs = report.illustrated.charts.clone().unwrap_or_default();
-    let mut built: Vec<PlacedChart> = BUILT_IN
-        .iter()
-        .filter_map(|id| built_in(id, report, colors, previous))
-        .collect();
+    let mut built: Vec<PlacedChart> =
+        BUILT_IN.iter().filter_map(|id| built_in(id, report, colors, previous)).collect();
     // Order: charts named in the YAML first, in its order; the rest keep the default order.
     let mut out = Vec::new();
     for (i, spec) in specs.iter().enumerate() {
@@ -174,7 +172,8 @@ fn regulations(report: &Report, colors: &Colors) -> Chart {
 
 /// 表二（五）（六）: horizontal bars of the 处理决定数量.
 fn decisions(report: &Report, colors: &Colors) -> Chart {
-    let mut c = empty("decisions", ChartKind::HBar, "行政许可、行政处罚、行政强制处理决定数量", "件");
+    let mut c =
+        empty("decisions", ChartKind::HBar, "行政许可、行政处罚、行政强制处理决定数量", "件");
     let mut values = Vec::new();
     for b in report
         .active
@@ -300,7 +299,8 @@ fn year_over_year(report: &Report, colors: &Colors, prev: &PreviousFigures) -> O
 
 fn custom(spec: &ChartSpec, index: usize, colors: &Colors) -> Result<PlacedChart, ChartError> {
     let id = spec.id.clone().unwrap_or_else(|| format!("custom-{}", index + 1));
-    let bad = |zh: &str, en: &str| ChartError::Invalid { id: id.clone(), zh: zh.into(), en: en.into() };
+    let bad =
+        |zh: &str, en: &str| ChartError::Invalid { id: id.clone(), zh: zh.into(), en: en.into() };
     let kind = match spec.kind.as_deref() {
         Some("bar") => ChartKind::Bar,
         Some("hbar") => ChartKind::HBar,
@@ -321,14 +321,25 @@ fn custom(spec: &ChartSpec, index: usize, colors: &Colors) -> Result<PlacedChart
     if let Some(s) = series.iter().find(|s| s.values.len() != categories.len()) {
         return Err(ChartError::Invalid {
             id: id.clone(),
-            zh: format!("数据系列「{}」有 {} 个值，类别有 {} 个", s.name, s.values.len(), categories.len()),
-            en: format!("series `{}` has {} values for {} categories", s.name, s.values.len(), categories.len()),
+            zh: format!(
+                "数据系列「{}」有 {} 个值，类别有 {} 个",
+                s.name,
+                s.values.len(),
+                categories.len()
+            ),
+            en: format!(
+                "series `{}` has {} values for {} categories",
+                s.name,
+                s.values.len(),
+                categories.len()
+            ),
         });
     }
     if series.iter().flat_map(|s| &s.values).any(|v| !v.is_finite() || *v < 0.0) {
         return Err(bad("数值须为非负数", "values must be non-negative numbers"));
     }
-    let mut c = empty(&id, kind, spec.title.as_deref().unwrap_or(""), spec.unit.as_deref().unwrap_or(""));
+    let mut c =
+        empty(&id, kind, spec.title.as_deref().unwrap_or(""), spec.unit.as_deref().unwrap_or(""));
     c.category_colors = (0..categories.len()).map(|i| pick(colors, i)).collect();
     c.categories = categories;
     c.series = series
@@ -467,7 +478,10 @@ mod tests {
         let r = load("qianshan-2019.yaml");
         let all = charts(&r, &colors(), None).unwrap();
         let review = all.iter().find(|c| c.chart.id == "review").unwrap();
-        assert_eq!(review.chart.empty_statement.as_deref(), Some("本年度未发生政府信息公开行政复议、行政诉讼案件。"));
+        assert_eq!(
+            review.chart.empty_statement.as_deref(),
+            Some("本年度未发生政府信息公开行政复议、行政诉讼案件。")
+        );
         assert!(all.iter().all(|c| c.chart.id != "reasons"), "no non-zero reason: no chart");
     }
 }

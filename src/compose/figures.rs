@@ -25,7 +25,8 @@ fn find_disclosures(text: &str) -> Option<(f64, String)> {
         let start = from + pos;
         let before = &s[..start];
         // The verb 公开 must come shortly before 信息 (「公开政府信息」「公开各类政府信息」).
-        let window: String = before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        let window: String =
+            before.chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
         let after = &s[start + "信息".len()..];
         let digits: String = after.chars().take_while(|c| c.is_ascii_digit()).collect();
         if window.contains("公开") && !digits.is_empty() {
@@ -101,15 +102,22 @@ mod tests {
 
     #[test]
     fn finds_disclosure_counts_in_text() {
-        assert_eq!(find_disclosures("全市2019年公开政府信息36629条，其中"), Some((36629.0, "条".into())));
-        assert_eq!(find_disclosures("主动公开各类政府信息5500余条，"), Some((5500.0, "余条".into())));
+        assert_eq!(
+            find_disclosures("全市2019年公开政府信息36629条，其中"),
+            Some((36629.0, "条".into()))
+        );
+        assert_eq!(
+            find_disclosures("主动公开各类政府信息5500余条，"),
+            Some((5500.0, "余条".into()))
+        );
         assert_eq!(find_disclosures("信息员队伍人数达到91人"), None);
     }
 
     #[test]
     fn default_key_figures() {
         let q = key_figures(&load("qianshan-2019.yaml"));
-        let pairs: Vec<(&str, &str)> = q.iter().map(|k| (k.label.as_str(), k.value.as_str())).collect();
+        let pairs: Vec<(&str, &str)> =
+            q.iter().map(|k| (k.label.as_str(), k.value.as_str())).collect();
         assert_eq!(pairs[0], ("主动公开政府信息", "36629"));
         assert_eq!(pairs[1], ("新收政府信息公开申请", "10"));
         assert_eq!(pairs[2], ("申请办结率", "100.0"));

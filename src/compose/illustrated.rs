@@ -102,9 +102,21 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                "一、", "二、", "chart:regulations", "chart:decisions", "table:Active", "三、",
-                "chart:applicants", "chart:results", "chart:reasons", "table:Applications", "四、",
-                "chart:review", "table:Review", "五、", "六、"
+                "一、",
+                "二、",
+                "chart:regulations",
+                "chart:decisions",
+                "table:Active",
+                "三、",
+                "chart:applicants",
+                "chart:results",
+                "chart:reasons",
+                "table:Applications",
+                "四、",
+                "chart:review",
+                "table:Review",
+                "五、",
+                "六、"
             ]
         );
         assert!(doc.meta.title.ends_with("（图文版）"));

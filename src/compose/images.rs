@@ -38,7 +38,8 @@ pub struct ImageError {
 
 /// Load, orient and downsample an image for a box at most `max_width_pt` wide.
 pub fn load_figure(img: &ImageRef, max_width_pt: f32) -> Result<Figure, ImageError> {
-    let fail = |zh: String, en: String| ImageError { path: img.path.clone(), line: img.line, zh, en };
+    let fail =
+        |zh: String, en: String| ImageError { path: img.path.clone(), line: img.line, zh, en };
     let bytes = std::fs::read(&img.path)
         .map_err(|e| fail(format!("无法读取（{e}）"), format!("cannot read it ({e})")))?;
     let width = img.width_mm.map(|mm| mm * PT_PER_MM).unwrap_or(max_width_pt).min(max_width_pt);
@@ -53,11 +54,14 @@ fn prepare(
     caption: Option<String>,
 ) -> Result<Figure, (String, String)> {
     let corrupt = |e: image::ImageError| {
-        (format!("文件已损坏或不是 PNG/JPEG 图片（{e}）"), format!("corrupt or not a PNG/JPEG image ({e})"))
+        (
+            format!("文件已损坏或不是 PNG/JPEG 图片（{e}）"),
+            format!("corrupt or not a PNG/JPEG image ({e})"),
+        )
     };
-    let reader = ImageReader::new(Cursor::new(&bytes)).with_guessed_format().map_err(|e| {
-        (format!("无法识别格式（{e}）"), format!("cannot detect the format ({e})"))
-    })?;
+    let reader = ImageReader::new(Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| (format!("无法识别格式（{e}）"), format!("cannot detect the format ({e})")))?;
     let format = reader.format();
     let jpeg = match format {
         Some(ImageFormat::Jpeg) => true,
@@ -76,7 +80,14 @@ fn prepare(
     let upright = orientation == Orientation::NoTransforms;
     if upright && pixels.width() <= max_px {
         let size = (pixels.width(), pixels.height());
-        return Ok(Figure { data: Arc::new(bytes), jpeg, pixels: size, width: width_pt, caption, src });
+        return Ok(Figure {
+            data: Arc::new(bytes),
+            jpeg,
+            pixels: size,
+            width: width_pt,
+            caption,
+            src,
+        });
     }
     pixels.apply_orientation(orientation);
     if pixels.width() > max_px {
@@ -161,12 +172,17 @@ mod tests {
 
     #[test]
     fn corrupt_and_unsupported_files_are_errors() {
-        let (zh, en) = prepare(b"\xFF\xD8\xFF\xE0garbage".to_vec(), 100.0, Src::at(1), None).unwrap_err();
+        let (zh, en) =
+            prepare(b"\xFF\xD8\xFF\xE0garbage".to_vec(), 100.0, Src::at(1), None).unwrap_err();
         assert!(zh.contains("损坏") && en.contains("corrupt"), "{zh} / {en}");
         let (zh, _) = prepare(b"GIF89a....".to_vec(), 100.0, Src::at(1), None).unwrap_err();
         assert!(zh.contains("PNG 和 JPEG"), "{zh}");
-        let img = ImageRef { path: "/nonexistent/x.png".into(), caption: None, width_mm: None, line: 42 };
+        let img =
+            ImageRef { path: "/nonexistent/x.png".into(), caption: None, width_mm: None, line: 42 };
         let e = load_figure(&img, 100.0).unwrap_err().to_string();
-        assert!(e.contains("/nonexistent/x.png") && e.contains("第 42 行") && e.contains("line 42"), "{e}");
+        assert!(
+            e.contains("/nonexistent/x.png") && e.contains("第 42 行") && e.contains("line 42"),
+            "{e}"
+        );
     }
 }

@@ -104,7 +104,8 @@ fn title(report: &Report, style: &Style) -> Block {
 pub(crate) fn processing_fee_sentence(report: &Report) -> Option<Block> {
     let six = &report.sections[5];
     let fee = six.processing_fee.as_ref()?;
-    if report.edition != Edition::E2021 || text::mentions(&six.before, "信息处理费")
+    if report.edition != Edition::E2021
+        || text::mentions(&six.before, "信息处理费")
         || text::mentions(&six.after, "信息处理费")
     {
         return None;
@@ -136,7 +137,9 @@ pub(crate) fn signature(report: &Report, style: &Style) -> Vec<Block> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .enumerate()
-        .map(|(i, l)| line(l.to_string(), if i == 0 { style.signature.space_before_lines } else { 0.0 }))
+        .map(|(i, l)| {
+            line(l.to_string(), if i == 0 { style.signature.space_before_lines } else { 0.0 })
+        })
         .collect();
     out.push(line(report.date.chinese(), 0.0));
     out

@@ -28,8 +28,26 @@ impl Grid {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn put(&mut self, col: usize, rowspan: usize, colspan: usize, text: impl Into<String>, kind: CellKind, align: Align, src: Src) {
-        self.cells.push(Cell { row: self.row, col, rowspan, colspan, text: text.into(), kind, align, src });
+    fn put(
+        &mut self,
+        col: usize,
+        rowspan: usize,
+        colspan: usize,
+        text: impl Into<String>,
+        kind: CellKind,
+        align: Align,
+        src: Src,
+    ) {
+        self.cells.push(Cell {
+            row: self.row,
+            col,
+            rowspan,
+            colspan,
+            text: text.into(),
+            kind,
+            align,
+            src,
+        });
     }
 
     fn header(&mut self, col: usize, rowspan: usize, colspan: usize, text: &str) {
@@ -55,9 +73,9 @@ impl Grid {
 }
 
 fn columns(style: &Style, key: &'static str, expected: usize) -> Result<Vec<f32>, ComposeError> {
-    let cols = style.table_columns_pt(key).unwrap_or_else(|| {
-        vec![style.text_width() / expected as f32; expected]
-    });
+    let cols = style
+        .table_columns_pt(key)
+        .unwrap_or_else(|| vec![style.text_width() / expected as f32; expected]);
     if cols.len() != expected {
         return Err(ComposeError::Columns { table: key, given: cols.len(), expected });
     }
@@ -120,9 +138,10 @@ pub fn applications(report: &Report, style: &Style) -> Result<Table, ComposeErro
     }
     g.next_row();
 
-    let results = report.applications.iter().filter(|r| {
-        matches!(r.def.group, AppGroup::Result(_) | AppGroup::Total)
-    });
+    let results = report
+        .applications
+        .iter()
+        .filter(|r| matches!(r.def.group, AppGroup::Result(_) | AppGroup::Total));
     let results_rows = results.count();
     let mut open_group: Option<&str> = None;
     let mut results_started = false;
@@ -293,6 +312,9 @@ mod tests {
         assert_eq!(cell(&t, "未经复议直接起诉").colspan, 5);
         let numbers: Vec<&str> =
             t.cells.iter().filter(|c| c.row == 3).map(|c| c.text.as_str()).collect();
-        assert_eq!(numbers, ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"]);
+        assert_eq!(
+            numbers,
+            ["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"]
+        );
     }
 }

@@ -73,7 +73,10 @@ fn row_totals(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
                     ),
                     expected,
                     given,
-                    ("总计应等于自然人至其他六列之和", "the total is the sum of the six applicant columns"),
+                    (
+                        "总计应等于自然人至其他六列之和",
+                        "the total is the sum of the six applicant columns",
+                    ),
                 ));
             }
             Some(_) => {}
@@ -90,7 +93,8 @@ fn results_total(report: &mut Report, map: &SourceMap, out: &mut Vec<Diagnostic>
             expected[c] += v.unwrap_or(0);
         }
     }
-    let Some(total) = report.applications.iter_mut().find(|r| r.def.group == AppGroup::Total) else {
+    let Some(total) = report.applications.iter_mut().find(|r| r.def.group == AppGroup::Total)
+    else {
         return expected;
     };
     if total.line == 0 {
@@ -238,8 +242,19 @@ fn soft_checks(report: &Report, map: &SourceMap, out: &mut Vec<Diagnostic>) {
             Diagnostic::warning(
                 "edition-year",
                 "edition",
-                format!("{} 年度报告通常使用 {} 版模板（{}），本报告指定 {} 版", report.year, default.year(), default.notice(), report.edition.year()),
-                format!("a {} report normally uses the {} edition; this one says {}", report.year, default.year(), report.edition.year()),
+                format!(
+                    "{} 年度报告通常使用 {} 版模板（{}），本报告指定 {} 版",
+                    report.year,
+                    default.year(),
+                    default.notice(),
+                    report.edition.year()
+                ),
+                format!(
+                    "a {} report normally uses the {} edition; this one says {}",
+                    report.year,
+                    default.year(),
+                    report.edition.year()
+                ),
             )
             .at(line, col),
         );

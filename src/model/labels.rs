@@ -87,7 +87,12 @@ impl AppRowDef {
     }
 }
 
-const fn row(key: &'static str, label: &'static str, group: AppGroup, en: &'static str) -> AppRowDef {
+const fn row(
+    key: &'static str,
+    label: &'static str,
+    group: AppGroup,
+    en: &'static str,
+) -> AppRowDef {
     AppRowDef { key, label, group, en }
 }
 
@@ -98,7 +103,12 @@ const OTHER: Option<&str> = Some("（六）其他处理");
 
 const HEAD: [AppRowDef; 4] = [
     row("new", "一、本年新收政府信息公开申请数量", AppGroup::New, "1 new applications"),
-    row("carried_over", "二、上年结转政府信息公开申请数量", AppGroup::CarriedOver, "2 carried over from last year"),
+    row(
+        "carried_over",
+        "二、上年结转政府信息公开申请数量",
+        AppGroup::CarriedOver,
+        "2 carried over from last year",
+    ),
     row("disclosed", "（一）予以公开", AppGroup::Result(None), "3(1) disclosed"),
     row(
         "partly_disclosed",
@@ -109,21 +119,91 @@ const HEAD: [AppRowDef; 4] = [
 ];
 
 const MIDDLE: [AppRowDef; 16] = [
-    row("withheld.state_secret", "1.属于国家秘密", AppGroup::Result(WITHHELD), "3(3)1 state secret"),
-    row("withheld.prohibited_by_law", "2.其他法律行政法规禁止公开", AppGroup::Result(WITHHELD), "3(3)2 prohibited by law"),
-    row("withheld.security_stability", "3.危及“三安全一稳定”", AppGroup::Result(WITHHELD), "3(3)3 security and stability"),
-    row("withheld.third_party_rights", "4.保护第三方合法权益", AppGroup::Result(WITHHELD), "3(3)4 third-party rights"),
-    row("withheld.internal_affairs", "5.属于三类内部事务信息", AppGroup::Result(WITHHELD), "3(3)5 internal affairs"),
-    row("withheld.process_info", "6.属于四类过程性信息", AppGroup::Result(WITHHELD), "3(3)6 process information"),
-    row("withheld.enforcement_files", "7.属于行政执法案卷", AppGroup::Result(WITHHELD), "3(3)7 enforcement files"),
-    row("withheld.query_matters", "8.属于行政查询事项", AppGroup::Result(WITHHELD), "3(3)8 query matters"),
-    row("unable.not_held", "1.本机关不掌握相关政府信息", AppGroup::Result(UNABLE), "3(4)1 not held"),
-    row("unable.needs_creation", "2.没有现成信息需要另行制作", AppGroup::Result(UNABLE), "3(4)2 needs creation"),
-    row("unable.still_unclear", "3.补正后申请内容仍不明确", AppGroup::Result(UNABLE), "3(4)3 still unclear"),
-    row("not_processed.petition", "1.信访举报投诉类申请", AppGroup::Result(NOT_PROCESSED), "3(5)1 petitions"),
+    row(
+        "withheld.state_secret",
+        "1.属于国家秘密",
+        AppGroup::Result(WITHHELD),
+        "3(3)1 state secret",
+    ),
+    row(
+        "withheld.prohibited_by_law",
+        "2.其他法律行政法规禁止公开",
+        AppGroup::Result(WITHHELD),
+        "3(3)2 prohibited by law",
+    ),
+    row(
+        "withheld.security_stability",
+        "3.危及“三安全一稳定”",
+        AppGroup::Result(WITHHELD),
+        "3(3)3 security and stability",
+    ),
+    row(
+        "withheld.third_party_rights",
+        "4.保护第三方合法权益",
+        AppGroup::Result(WITHHELD),
+        "3(3)4 third-party rights",
+    ),
+    row(
+        "withheld.internal_affairs",
+        "5.属于三类内部事务信息",
+        AppGroup::Result(WITHHELD),
+        "3(3)5 internal affairs",
+    ),
+    row(
+        "withheld.process_info",
+        "6.属于四类过程性信息",
+        AppGroup::Result(WITHHELD),
+        "3(3)6 process information",
+    ),
+    row(
+        "withheld.enforcement_files",
+        "7.属于行政执法案卷",
+        AppGroup::Result(WITHHELD),
+        "3(3)7 enforcement files",
+    ),
+    row(
+        "withheld.query_matters",
+        "8.属于行政查询事项",
+        AppGroup::Result(WITHHELD),
+        "3(3)8 query matters",
+    ),
+    row(
+        "unable.not_held",
+        "1.本机关不掌握相关政府信息",
+        AppGroup::Result(UNABLE),
+        "3(4)1 not held",
+    ),
+    row(
+        "unable.needs_creation",
+        "2.没有现成信息需要另行制作",
+        AppGroup::Result(UNABLE),
+        "3(4)2 needs creation",
+    ),
+    row(
+        "unable.still_unclear",
+        "3.补正后申请内容仍不明确",
+        AppGroup::Result(UNABLE),
+        "3(4)3 still unclear",
+    ),
+    row(
+        "not_processed.petition",
+        "1.信访举报投诉类申请",
+        AppGroup::Result(NOT_PROCESSED),
+        "3(5)1 petitions",
+    ),
     row("not_processed.repeated", "2.重复申请", AppGroup::Result(NOT_PROCESSED), "3(5)2 repeated"),
-    row("not_processed.publications", "3.要求提供公开出版物", AppGroup::Result(NOT_PROCESSED), "3(5)3 publications"),
-    row("not_processed.excessive", "4.无正当理由大量反复申请", AppGroup::Result(NOT_PROCESSED), "3(5)4 excessive"),
+    row(
+        "not_processed.publications",
+        "3.要求提供公开出版物",
+        AppGroup::Result(NOT_PROCESSED),
+        "3(5)3 publications",
+    ),
+    row(
+        "not_processed.excessive",
+        "4.无正当理由大量反复申请",
+        AppGroup::Result(NOT_PROCESSED),
+        "3(5)4 excessive",
+    ),
     row(
         "not_processed.confirmation",
         "5.要求行政机关确认或重新出具已获取信息",
@@ -232,7 +312,11 @@ pub mod review {
     /// YAML keys, Chinese names and English names of the three groups.
     pub const GROUPS: [(&str, &str, &str); 3] = [
         ("reconsideration", "行政复议", "administrative reconsideration"),
-        ("litigation_direct", "行政诉讼·未经复议直接起诉", "litigation without prior reconsideration"),
+        (
+            "litigation_direct",
+            "行政诉讼·未经复议直接起诉",
+            "litigation without prior reconsideration",
+        ),
         ("litigation_after_review", "行政诉讼·复议后起诉", "litigation after reconsideration"),
     ];
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::check;
 use super::diag::Diagnostic;
 use super::labels::{self, active as A, application_rows, SECTION_HEADINGS, SECTION_KEYS};
-use super::schema::{self, Body, BlockSrc, OtherHandling, ReportFile};
+use super::schema::{self, BlockSrc, Body, OtherHandling, ReportFile};
 use super::spans::SourceMap;
 use super::text::{paragraphs, parse_bold, Para};
 use super::*;
@@ -51,7 +51,8 @@ pub fn load_str(src: &str, path: &Path) -> Result<(Report, Vec<Diagnostic>), Mod
         Err(e) => return Err(invalid(vec![translate_serde_error(&e, src)])),
     };
     let map = SourceMap::build(src);
-    let mut cx = Cx { map: &map, src, diags: Vec::new(), dir: path.parent().unwrap_or(Path::new(".")) };
+    let mut cx =
+        Cx { map: &map, src, diags: Vec::new(), dir: path.parent().unwrap_or(Path::new(".")) };
     let mut report = cx.convert(file, path);
     let mut diags = cx.diags;
     if let Some(report) = &mut report {
@@ -83,7 +84,9 @@ fn translate_serde_error(e: &serde_yaml::Error, src: &str) -> Diagnostic {
         let (zh, en) = match near {
             Some(n) => (
                 format!("未知字段「{name}」，是否应为「{n}」？（第 {line} 行）"),
-                format!("unknown key `{name}` (line {line}); did you mean `{n}`? Valid keys: {list}"),
+                format!(
+                    "unknown key `{name}` (line {line}); did you mean `{n}`? Valid keys: {list}"
+                ),
             ),
             None => (
                 format!("未知字段「{name}」（第 {line} 行），可用字段：{list}"),
@@ -152,13 +155,29 @@ fn opened_at(full: &str) -> Option<(u32, u32)> {
 fn syntax_message(msg: &str) -> (String, String) {
     let known: [(&str, &str, &str); 8] = [
         ("quoted scalar", "引号未闭合", "a quoted string is not closed"),
-        ("did not find expected key", "缩进不一致或缺少冒号，此处应为「键: 值」", "inconsistent indentation or a missing colon; a `key: value` was expected here"),
-        ("mapping values are not allowed", "此处不能出现「: 」（文字中含冒号和空格时请加引号）", "`: ` is not allowed here (quote text that contains a colon and a space)"),
-        ("cannot start any token", "出现了不能开始 YAML 记号的字符（如制表符，请用空格缩进）", "a character that cannot start a YAML token (e.g. a tab: indent with spaces)"),
+        (
+            "did not find expected key",
+            "缩进不一致或缺少冒号，此处应为「键: 值」",
+            "inconsistent indentation or a missing colon; a `key: value` was expected here",
+        ),
+        (
+            "mapping values are not allowed",
+            "此处不能出现「: 」（文字中含冒号和空格时请加引号）",
+            "`: ` is not allowed here (quote text that contains a colon and a space)",
+        ),
+        (
+            "cannot start any token",
+            "出现了不能开始 YAML 记号的字符（如制表符，请用空格缩进）",
+            "a character that cannot start a YAML token (e.g. a tab: indent with spaces)",
+        ),
         ("did not find expected '-' indicator", "列表项缩进不一致", "list items are not aligned"),
         ("did not find expected node content", "缺少值", "a value is missing"),
         ("duplicate entry", "键重复出现", "a key appears twice"),
-        ("did not find expected ',' or ']'", "方括号列表未闭合或缺少逗号", "a [ ] list is not closed or lacks a comma"),
+        (
+            "did not find expected ',' or ']'",
+            "方括号列表未闭合或缺少逗号",
+            "a [ ] list is not closed or lacks a comma",
+        ),
     ];
     for (needle, zh, en) in known {
         if msg.contains(needle) {
@@ -255,11 +274,16 @@ fn field_meaning(name: &str) -> String {
 fn expected_of(msg: &str) -> (&'static str, &'static str) {
     let exp = msg.split(", expected ").nth(1).unwrap_or("");
     match exp {
-        e if e.starts_with("text, a list of blocks, or a mapping") => {
-            ("文字、块列表或映射（heading/body/after）", "text, a list of blocks or a mapping (heading/body/after)")
+        e if e.starts_with("text, a list of blocks, or a mapping") => (
+            "文字、块列表或映射（heading/body/after）",
+            "text, a list of blocks or a mapping (heading/body/after)",
+        ),
+        e if e.starts_with("text or a list of blocks") => {
+            ("文字或块列表", "text or a list of blocks")
         }
-        e if e.starts_with("text or a list of blocks") => ("文字或块列表", "text or a list of blocks"),
-        e if e.starts_with("text or a block mapping") => ("文字或块（p、h2、h3、h4、image）", "text or a block mapping (p, h2, h3, h4, image)"),
+        e if e.starts_with("text or a block mapping") => {
+            ("文字或块（p、h2、h3、h4、image）", "text or a block mapping (p, h2, h3, h4, image)")
+        }
         e if e.starts_with("u64") || e.starts_with("u16") => ("非负整数", "a non-negative integer"),
         e if e.starts_with("i32") || e.starts_with("i64") => ("整数", "an integer"),
         e if e.starts_with("f32") || e.starts_with("f64") => ("数字", "a number"),
@@ -296,7 +320,8 @@ impl Cx<'_> {
         self.diags.iter().any(|d| {
             d.is_error()
                 && (d.path == path
-                    || d.path.starts_with(&format!("{path}.")) || d.path.starts_with(&format!("{path}[")))
+                    || d.path.starts_with(&format!("{path}."))
+                    || d.path.starts_with(&format!("{path}[")))
         })
     }
 
@@ -384,7 +409,11 @@ impl Cx<'_> {
             );
             return None;
         }
-        let d = Date { year: t[..4].parse().ok()?, month: t[5..7].parse().ok()?, day: t[8..].parse().ok()? };
+        let d = Date {
+            year: t[..4].parse().ok()?,
+            month: t[5..7].parse().ok()?,
+            day: t[8..].parse().ok()?,
+        };
         if !(1..=12).contains(&d.month) {
             self.err(
                 "bad-date",
@@ -450,8 +479,10 @@ impl Cx<'_> {
                 self.err(
                     "wrong-edition",
                     &format!("{key}.processing_fee"),
-                    "信息处理费自 2021 年起报告，2019 版模板（国办公开办函〔2019〕60号）没有此项".into(),
-                    "`processing_fee` exists only in the 2021 edition (the fee dates from 2021)".into(),
+                    "信息处理费自 2021 年起报告，2019 版模板（国办公开办函〔2019〕60号）没有此项"
+                        .into(),
+                    "`processing_fee` exists only in the 2021 edition (the fee dates from 2021)"
+                        .into(),
                 );
             }
             out.push(SectionText {
@@ -547,7 +578,10 @@ impl Cx<'_> {
                 if present.is_empty() {
                     "每个块须恰好有 p、h2、h3、h4、image 之一，这里一个也没有".to_string()
                 } else {
-                    format!("每个块须恰好有 p、h2、h3、h4、image 之一，这里有：{}", present.join("、"))
+                    format!(
+                        "每个块须恰好有 p、h2、h3、h4、image 之一，这里有：{}",
+                        present.join("、")
+                    )
                 },
                 format!(
                     "a block needs exactly one of p, h2, h3, h4, image; found: {}",
@@ -595,7 +629,8 @@ impl Cx<'_> {
                 for deeper in counters.iter_mut().skip(level as usize + 1) {
                     *deeper = 0;
                 }
-                let number = m.number.clone().unwrap_or_else(|| numeral(level, counters[level as usize]));
+                let number =
+                    m.number.clone().unwrap_or_else(|| numeral(level, counters[level as usize]));
                 let hpath = format!("{path}.{kind}");
                 let run_in = m.text.as_ref().map(|t| {
                     let tpath = format!("{path}.text");
@@ -632,20 +667,31 @@ impl Cx<'_> {
         let mut blocks = Vec::new();
         let reg = t.regulations.as_ref();
         let normative = if ed == Edition::E2019 { A::NORMATIVE_2019 } else { A::NORMATIVE_2021 };
-        let rows = [("rules", A::RULES, reg.and_then(|r| r.rules.clone())), ("normative", normative, reg.and_then(|r| r.normative.clone()))];
+        let rows = [
+            ("rules", A::RULES, reg.and_then(|r| r.rules.clone())),
+            ("normative", normative, reg.and_then(|r| r.normative.clone())),
+        ];
         let mut out_rows = Vec::new();
         for (key, label, row) in rows {
             let path = format!("{base}.regulations.{key}");
             let row = row.unwrap_or_default();
             let (old, new) = (
-                [("new_made", row.new_made), ("new_published", row.new_published), ("total_published", row.total_published)],
+                [
+                    ("new_made", row.new_made),
+                    ("new_published", row.new_published),
+                    ("total_published", row.total_published),
+                ],
                 [("issued", row.issued), ("repealed", row.repealed), ("in_force", row.in_force)],
             );
             let (mine, theirs) = if ed == Edition::E2019 { (old, new) } else { (new, old) };
             for (k, v) in theirs {
                 if v.is_some() {
                     let column = regulation_column(k);
-                    self.wrong_edition(&format!("{path}.{k}"), ed, &format!("{}「{label}」的「{column}」", A::ITEM_1));
+                    self.wrong_edition(
+                        &format!("{path}.{k}"),
+                        ed,
+                        &format!("{}「{label}」的「{column}」", A::ITEM_1),
+                    );
                 }
             }
             out_rows.push(ActiveRow {
@@ -659,10 +705,18 @@ impl Cx<'_> {
         let lic = t.licensing.as_ref();
         let mut rows = vec![("licensing.permits", A::PERMITS, lic.and_then(|l| l.permits.clone()))];
         match ed {
-            Edition::E2019 => rows.push(("licensing.other_services", A::OTHER_SERVICES, lic.and_then(|l| l.other_services.clone()))),
+            Edition::E2019 => rows.push((
+                "licensing.other_services",
+                A::OTHER_SERVICES,
+                lic.and_then(|l| l.other_services.clone()),
+            )),
             Edition::E2021 => {
                 if lic.is_some_and(|l| l.other_services.is_some()) {
-                    self.wrong_edition(&format!("{base}.licensing.other_services"), ed, &format!("{}的「{}」", A::ITEM_5, A::OTHER_SERVICES));
+                    self.wrong_edition(
+                        &format!("{base}.licensing.other_services"),
+                        ed,
+                        &format!("{}的「{}」", A::ITEM_5, A::OTHER_SERVICES),
+                    );
                 }
             }
         }
@@ -684,12 +738,26 @@ impl Cx<'_> {
                 if charges.amount.is_some() {
                     self.wrong_edition(&format!("{path}.amount"), ed, "本年收费金额（单位：万元）");
                 }
-                vec![Value::Count(charges.previous.unwrap_or(Some(0))), Value::Change(charges.change.unwrap_or(Some(0)))]
+                vec![
+                    Value::Count(charges.previous.unwrap_or(Some(0))),
+                    Value::Change(charges.change.unwrap_or(Some(0))),
+                ]
             }
             Edition::E2021 => {
-                for (k, on) in [("previous", charges.previous.is_some()), ("change", charges.change.is_some())] {
+                for (k, on) in
+                    [("previous", charges.previous.is_some()), ("change", charges.change.is_some())]
+                {
                     if on {
-                        self.wrong_edition(&format!("{path}.{k}"), ed, &format!("{}「{}」的「{}」", A::ITEM_8, A::CHARGES, A::FEES_2019[if k == "previous" { 0 } else { 1 }]));
+                        self.wrong_edition(
+                            &format!("{path}.{k}"),
+                            ed,
+                            &format!(
+                                "{}「{}」的「{}」",
+                                A::ITEM_8,
+                                A::CHARGES,
+                                A::FEES_2019[if k == "previous" { 0 } else { 1 }]
+                            ),
+                        );
                     }
                 }
                 let zero = Amount { text: "0".into(), value: 0.0 };
@@ -697,19 +765,29 @@ impl Cx<'_> {
             }
         };
         let line = self.map.key(&path).map(|p| p.line).unwrap_or(0);
-        blocks.push(ActiveBlock { item: ActiveItem::Fees, rows: vec![ActiveRow { label: A::CHARGES, values, line }] });
+        blocks.push(ActiveBlock {
+            item: ActiveItem::Fees,
+            rows: vec![ActiveRow { label: A::CHARGES, values, line }],
+        });
 
         match ed {
             Edition::E2019 => {
-                let p = t.procurement.as_ref().and_then(|p| p.purchases.clone()).unwrap_or_default();
+                let p =
+                    t.procurement.as_ref().and_then(|p| p.purchases.clone()).unwrap_or_default();
                 let path = format!("{base}.procurement.purchases");
                 let zero = Amount { text: "0".into(), value: 0.0 };
                 let values = vec![
                     Value::Count(p.count.unwrap_or(Some(0))),
-                    Value::Money(p.amount.clone().unwrap_or(Some(zero)), p.unit.clone().unwrap_or_default()),
+                    Value::Money(
+                        p.amount.clone().unwrap_or(Some(zero)),
+                        p.unit.clone().unwrap_or_default(),
+                    ),
                 ];
                 let line = self.map.key(&path).map(|p| p.line).unwrap_or(0);
-                blocks.push(ActiveBlock { item: ActiveItem::Procurement, rows: vec![ActiveRow { label: A::PURCHASES, values, line }] });
+                blocks.push(ActiveBlock {
+                    item: ActiveItem::Procurement,
+                    rows: vec![ActiveRow { label: A::PURCHASES, values, line }],
+                });
             }
             Edition::E2021 => {
                 if t.procurement.is_some() {
@@ -736,10 +814,20 @@ impl Cx<'_> {
                     Value::Count(row.decisions.unwrap_or(Some(0))),
                 ],
                 Edition::E2021 => {
-                    for (k, on) in [("previous", row.previous.is_some()), ("change", row.change.is_some())] {
+                    for (k, on) in
+                        [("previous", row.previous.is_some()), ("change", row.change.is_some())]
+                    {
                         if on {
-                            let col = if k == "previous" { "上一年项目数量" } else { "本年增/减" };
-                            self.wrong_edition(&format!("{path}.{k}"), ed, &format!("「{label}」的「{col}」"));
+                            let col = if k == "previous" {
+                                "上一年项目数量"
+                            } else {
+                                "本年增/减"
+                            };
+                            self.wrong_edition(
+                                &format!("{path}.{k}"),
+                                ed,
+                                &format!("「{label}」的「{col}」"),
+                            );
                         }
                     }
                     vec![Value::Count(row.decisions.unwrap_or(Some(0)))]
@@ -964,7 +1052,8 @@ mod tests {
 
     #[test]
     fn nearest_key() {
-        let c: Vec<String> = ["new", "carried_over", "total"].iter().map(|s| s.to_string()).collect();
+        let c: Vec<String> =
+            ["new", "carried_over", "total"].iter().map(|s| s.to_string()).collect();
         assert_eq!(nearest("nwe", &c).as_deref(), Some("new"));
         assert_eq!(nearest("carryed_over", &c).as_deref(), Some("carried_over"));
         assert_eq!(nearest("zzzzzz", &c), None);

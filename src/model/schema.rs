@@ -13,7 +13,10 @@ use serde::{Deserialize, Deserializer};
 /// A whole report file.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "nianbao report", description = "政府信息公开工作年度报告 / annual report definition")]
+#[schemars(
+    title = "nianbao report",
+    description = "政府信息公开工作年度报告 / annual report definition"
+)]
 pub struct ReportFile {
     /// 机关 — the issuing agency.
     pub agency: String,

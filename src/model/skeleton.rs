@@ -103,8 +103,7 @@ const APPLICATIONS: &str = r#"  applications:   # 表三：[自然人, 商业企
       confirmation:       [0, 0, 0, 0, 0, 0, 0]  # 5.要求行政机关确认或重新出具已获取信息
 "#;
 
-const OTHER_2019: &str =
-    "    other:            [0, 0, 0, 0, 0, 0, 0]  # 三（六）其他处理\n";
+const OTHER_2019: &str = "    other:            [0, 0, 0, 0, 0, 0, 0]  # 三（六）其他处理\n";
 
 const OTHER_2021: &str = r#"    other:                                   # 三（六）其他处理
       no_correction:      [0, 0, 0, 0, 0, 0, 0]  # 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请

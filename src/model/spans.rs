@@ -179,7 +179,11 @@ mod tests {
         assert_eq!(m.value("b.c[1]"), Some(Pos { line: 3, col: 10 }));
         assert_eq!(m.value("b.d[0].x").unwrap().line, 5);
         assert_eq!(m.line("b.d[0].y"), 5, "missing key falls back to the parent");
-        assert_eq!(m.value("b.d[0]"), Some(Pos { line: 5, col: 7 }), "a block mapping starts at its key");
+        assert_eq!(
+            m.value("b.d[0]"),
+            Some(Pos { line: 5, col: 7 }),
+            "a block mapping starts at its key"
+        );
         assert_eq!(m.locate_key("b"), Pos { line: 2, col: 1 });
     }
 }
