@@ -23,8 +23,8 @@ use docx_rs::{
 
 use super::fonts::{FontPlan, Segment, Slot};
 use super::geometry::{eighth_points, mm_twips, twips, Geometry};
-use super::title;
 use super::styles::{alignment, char_style_id, docx_styles, RoleFormat};
+use super::title;
 use super::DocxError;
 use crate::compose::tree::{Block, Cell, CellKind, Document, Paragraph, Role, Table};
 use crate::style::{parse_hex_color, Style};
@@ -42,7 +42,11 @@ pub(crate) struct Context<'a> {
 }
 
 /// Build the docx-rs document: styles, page setup, body, footers.
-pub(crate) fn document(doc: &Document, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Docx, DocxError> {
+pub(crate) fn document(
+    doc: &Document,
+    cx: &Context<'_>,
+    plan: &mut FontPlan,
+) -> Result<Docx, DocxError> {
     let geo = cx.geo;
     let mut docx = Docx::new()
         .styles(docx_styles(cx.formats))
@@ -59,9 +63,10 @@ pub(crate) fn document(doc: &Document, cx: &Context<'_>, plan: &mut FontPlan) ->
         )
         .footer(footer(true, cx, plan)?)
         .even_footer(footer(false, cx, plan)?);
-    docx.document.section_property = docx.document.section_property.clone().doc_grid(
-        DocGrid::new().grid_type(DocGridType::Lines).line_pitch(geo.line_pitch as usize),
-    );
+    docx.document.section_property =
+        docx.document.section_property.clone().doc_grid(
+            DocGrid::new().grid_type(DocGridType::Lines).line_pitch(geo.line_pitch as usize),
+        );
     for block in &doc.blocks {
         docx = match block {
             Block::Paragraph(p) => docx.add_paragraph(paragraph(p, cx, plan)?),
@@ -74,7 +79,11 @@ pub(crate) fn document(doc: &Document, cx: &Context<'_>, plan: &mut FontPlan) ->
 }
 
 /// One tree paragraph.
-fn paragraph(p: &Paragraph, cx: &Context<'_>, plan: &mut FontPlan) -> Result<DocxParagraph, DocxError> {
+fn paragraph(
+    p: &Paragraph,
+    cx: &Context<'_>,
+    plan: &mut FontPlan,
+) -> Result<DocxParagraph, DocxError> {
     let f = &cx.formats[&p.role];
     let mut para = DocxParagraph::new().style(f.id);
     if p.align != f.align {
@@ -94,7 +103,9 @@ fn paragraph(p: &Paragraph, cx: &Context<'_>, plan: &mut FontPlan) -> Result<Doc
     if p.space_before_lines > 0.0 || p.space_after_lines > 0.0 {
         let lines = |n: f32| (n * cx.geo.line_pitch as f32).round() as u32;
         para = para.line_spacing(
-            LineSpacing::new().before(lines(p.space_before_lines)).after(lines(p.space_after_lines)),
+            LineSpacing::new()
+                .before(lines(p.space_before_lines))
+                .after(lines(p.space_after_lines)),
         );
     }
     let mut cuts = if p.role == Role::Title { title_breaks(p, cx, plan) } else { Vec::new() };
@@ -169,7 +180,9 @@ fn styled_run(seg: &Segment, east_asia: &str, style_bold: bool, style_spacing: i
         let mut fonts = RunFonts::new();
         if let Some(family) = &seg.family {
             fonts = match seg.slot {
-                Slot::Latin => fonts.ascii(family.as_str()).hi_ansi(family.as_str()).cs(family.as_str()),
+                Slot::Latin => {
+                    fonts.ascii(family.as_str()).hi_ansi(family.as_str()).cs(family.as_str())
+                }
                 Slot::EastAsia => fonts.east_asia(family.as_str()),
             };
         }
@@ -178,12 +191,8 @@ fn styled_run(seg: &Segment, east_asia: &str, style_bold: bool, style_spacing: i
             // LibreOffice ignores the hint and gives a shared character the script of
             // its neighbour — Latin after a digit — so every slot names the face.
             let family = seg.family.as_deref().unwrap_or(east_asia);
-            fonts = fonts
-                .ascii(family)
-                .hi_ansi(family)
-                .cs(family)
-                .east_asia(family)
-                .hint("eastAsia");
+            fonts =
+                fonts.ascii(family).hi_ansi(family).cs(family).east_asia(family).hint("eastAsia");
         }
         run = run.fonts(fonts);
     }
@@ -212,10 +221,8 @@ fn table(t: &Table, cx: &Context<'_>, plan: &mut FontPlan) -> Result<DocxTable, 
             if let Some(cell) = t.cells.iter().find(|x| x.row == r && x.col == c) {
                 cells.push(table_cell(cell, &widths, cx, plan)?);
                 c += cell.colspan.max(1);
-            } else if let Some(above) = t
-                .cells
-                .iter()
-                .find(|x| x.col == c && x.row < r && r < x.row + x.rowspan)
+            } else if let Some(above) =
+                t.cells.iter().find(|x| x.col == c && x.row < r && r < x.row + x.rowspan)
             {
                 // Continuation of a vertical merge: an empty cell of the same width
                 // (§17.4.85; a w:tc must still hold a paragraph, §17.4.66).
@@ -248,7 +255,8 @@ fn table(t: &Table, cx: &Context<'_>, plan: &mut FontPlan) -> Result<DocxTable, 
         rows.push(TableRow::new(cells).cant_split());
     }
     let rule = eighth_points(cx.style.tables.rule_pt);
-    let border = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(rule).color("000000");
+    let border =
+        |pos| TableBorder::new(pos).border_type(BorderType::Single).size(rule).color("000000");
     let borders = TableBorders::with_empty()
         .set(border(TableBorderPosition::Top))
         .set(border(TableBorderPosition::Left))
@@ -296,7 +304,12 @@ fn shading(cell: &Cell, style: &Style) -> Option<Shading> {
         _ => None,
     }?;
     let (r, g, b) = parse_hex_color(hex)?;
-    Some(Shading::new().shd_type(ShdType::Clear).color("auto").fill(format!("{r:02X}{g:02X}{b:02X}")))
+    Some(
+        Shading::new()
+            .shd_type(ShdType::Clear)
+            .color("auto")
+            .fill(format!("{r:02X}{g:02X}{b:02X}")),
+    )
 }
 
 fn table_cell(

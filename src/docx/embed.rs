@@ -69,9 +69,7 @@ pub struct EmbedReport {
 /// Build the font table of `plan`, embedding fonts when `embed` is on.
 pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, DocxError> {
     let mut table = FontTable {
-        fonts: Element::new("w:fonts")
-            .attr("xmlns:w", super::NS_W)
-            .attr("xmlns:r", super::NS_R),
+        fonts: Element::new("w:fonts").attr("xmlns:w", super::NS_W).attr("xmlns:r", super::NS_R),
         rels: Element::new("Relationships").attr("xmlns", super::NS_PKG_RELS),
         parts: Vec::new(),
         report: Vec::new(),
@@ -114,9 +112,8 @@ pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, Docx
                             .attr("Target", part.as_str()),
                     ));
                     table.parts.push((format!("word/{part}"), data));
-                    font = font.child(
-                        Element::new(slot).attr("r:id", rel_id).attr("w:fontKey", key),
-                    );
+                    font =
+                        font.child(Element::new(slot).attr("r:id", rel_id).attr("w:fontKey", key));
                 }
                 Err(why) => report.skipped = Some(why),
             }
@@ -179,9 +176,8 @@ fn embeddable(plan: &FontPlan, face: &UsedFace) -> Result<(FontData, u32, bool),
         return Ok((FontData::Loaded(loaded.data.clone()), loaded.index, whole));
     }
     let ttf = truetype_conversion(&loaded.path);
-    let data = map(&ttf).map_err(|_| {
-        format!("CFF outlines and no TrueType conversion at {}", ttf.display())
-    })?;
+    let data = map(&ttf)
+        .map_err(|_| format!("CFF outlines and no TrueType conversion at {}", ttf.display()))?;
     let same = ttf_parser::Face::parse(&data, 0).ok().is_some_and(|f| {
         f.tables().glyf.is_some() && postscript_name(&f) == postscript_name(&parsed)
     });
@@ -278,7 +274,8 @@ fn declare_bold(font: &mut [u8]) {
         let adjust = head.offset + 8;
         if adjust + 4 <= font.len() {
             font[adjust..adjust + 4].copy_from_slice(&[0; 4]);
-            let head_sum = checksum(&font[head.offset..(head.offset + head.length).min(font.len())]);
+            let head_sum =
+                checksum(&font[head.offset..(head.offset + head.length).min(font.len())]);
             font[head.record + 4..head.record + 8].copy_from_slice(&head_sum.to_be_bytes());
             let total = 0xB1B0_AFBAu32.wrapping_sub(checksum(font));
             font[adjust..adjust + 4].copy_from_slice(&total.to_be_bytes());
@@ -339,11 +336,7 @@ fn font_key(family: &str, bold: bool, data: &[u8]) -> String {
 /// reverse order of its string form, XORed over the first 32 bytes of the font (the
 /// same operation de-obfuscates).
 pub(crate) fn obfuscate(data: &mut [u8], key: &str) {
-    let digits: Vec<u8> = key
-        .chars()
-        .filter_map(|c| c.to_digit(16))
-        .map(|d| d as u8)
-        .collect();
+    let digits: Vec<u8> = key.chars().filter_map(|c| c.to_digit(16)).map(|d| d as u8).collect();
     debug_assert_eq!(digits.len(), 32, "a font key is a GUID");
     let bytes: Vec<u8> = digits.chunks(2).map(|p| p[0] << 4 | p[1]).collect();
     for (i, b) in data.iter_mut().take(32).enumerate() {

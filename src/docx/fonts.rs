@@ -23,8 +23,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::compose::tree::Role;
 use super::embed::{group, FamilyEntry};
+use crate::compose::tree::Role;
 use crate::fonts::{FontBook, FontError, FontId};
 
 /// Which `w:rFonts` slot a character is set from.
@@ -132,14 +132,18 @@ pub(crate) struct FontPlan {
 impl FontPlan {
     /// Resolve the style fonts of every role.
     pub(crate) fn new(book: &FontBook) -> Result<FontPlan, FontError> {
-        let mut plan = FontPlan { book: book.clone(), roles: BTreeMap::new(), used: BTreeMap::new() };
+        let mut plan =
+            FontPlan { book: book.clone(), roles: BTreeMap::new(), used: BTreeMap::new() };
         for role in Role::ALL {
             let han = plan.book.glyph(role, false, '中', 0)?;
             let latin = plan.book.glyph(role, false, 'A', 0)?;
             let han_name = plan.name_of(han.font);
             let latin_name = plan.name_of(latin.font);
-            let fonts =
-                RoleFonts { east_asia: han_name.family, latin: latin_name.family, bold: han_name.bold };
+            let fonts = RoleFonts {
+                east_asia: han_name.family,
+                latin: latin_name.family,
+                bold: han_name.bold,
+            };
             plan.roles.insert(role, (fonts, [han.font, latin.font]));
         }
         Ok(plan)
@@ -195,7 +199,9 @@ impl FontPlan {
             let hint = slot == Slot::EastAsia && class == WordClass::Shared;
             let is_bold = name.bold || glyph.embolden;
             match out.last_mut() {
-                Some(last) if last.slot == slot && last.family == family && last.bold == is_bold => {
+                Some(last)
+                    if last.slot == slot && last.family == family && last.bold == is_bold =>
+                {
                     last.text.push(ch);
                     last.hint_east_asia |= hint;
                 }
@@ -229,7 +235,12 @@ impl FontPlan {
     }
 
     /// Record characters set outside the text (the page-number digits).
-    pub(crate) fn record_chars(&mut self, role: Role, bold: bool, chars: &str) -> Result<(), FontError> {
+    pub(crate) fn record_chars(
+        &mut self,
+        role: Role,
+        bold: bool,
+        chars: &str,
+    ) -> Result<(), FontError> {
         for ch in chars.chars() {
             let glyph = self.book.glyph(role, bold, ch, 0)?;
             self.record(glyph.font, ch);

@@ -88,8 +88,8 @@ impl Geometry {
         // area; Word measures the footer distance from the paper's bottom edge to the
         // bottom of the footer's last line.
         let footer_line = twips(style.size(Role::PageNumber));
-        let footer = mm_twips(page.margin_bottom_mm - style.page_number.below_type_area_mm)
-            - footer_line;
+        let footer =
+            mm_twips(page.margin_bottom_mm - style.page_number.below_type_area_mm) - footer_line;
         Geometry {
             page_width,
             page_height,
@@ -138,7 +138,10 @@ mod tests {
     fn official_geometry() {
         let g = Geometry::of(&Style::official());
         assert_eq!((g.page_width, g.page_height), (11906, 16838));
-        assert_eq!((g.margin_top, g.margin_bottom, g.margin_left, g.margin_right), (2098, 1984, 1587, 1474));
+        assert_eq!(
+            (g.margin_top, g.margin_bottom, g.margin_left, g.margin_right),
+            (2098, 1984, 1587, 1474)
+        );
         assert!(22 * g.line_pitch <= g.page_height - g.margin_top - g.margin_bottom);
         assert_eq!(g.line_pitch, 579);
         assert_eq!(g.grid_spacing(16.0), -5);

@@ -54,11 +54,9 @@ pub use xml::XmlError;
 /// WordprocessingML main namespace.
 pub(crate) const NS_W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Office document relationships namespace (`r:id`).
-pub(crate) const NS_R: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(crate) const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /// Package relationships namespace (`.rels` parts).
-pub(crate) const NS_PKG_RELS: &str =
-    "http://schemas.openxmlformats.org/package/2006/relationships";
+pub(crate) const NS_PKG_RELS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /// How to write the DOCX.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -97,9 +97,9 @@ pub(crate) fn parts(
 fn keep_shipped_relationships(rels: &mut Element) {
     const SHIPPED: &[&str] = &["/styles", "/settings", "/fontTable", "/footer"];
     rels.children.retain(|node| match node {
-        xml::Node::Element(rel) => rel
-            .get_attr("Type")
-            .is_some_and(|ty| SHIPPED.iter().any(|s| ty.ends_with(s))),
+        xml::Node::Element(rel) => {
+            rel.get_attr("Type").is_some_and(|ty| SHIPPED.iter().any(|s| ty.ends_with(s)))
+        }
         xml::Node::Text(_) => false,
     });
     debug_assert!(rels.elements().all(|r| r.get_attr("Type") != Some(REL_FONT)));
@@ -157,7 +157,9 @@ fn patch_document(document: &mut Element, doc: &Document, cx: &Context<'_>) {
 fn patch_paragraph(p: &mut Element, para: &Paragraph, f: &RoleFormat) {
     let Some(ppr) = p.find_mut("w:pPr") else { return };
     // docx-rs writes an empty paragraph-mark `w:rPr` into every paragraph.
-    ppr.children.retain(|n| !matches!(n, xml::Node::Element(e) if e.name == "w:rPr" && e.children.is_empty()));
+    ppr.children.retain(
+        |n| !matches!(n, xml::Node::Element(e) if e.name == "w:rPr" && e.children.is_empty()),
+    );
     if let Some(ind) = ppr.find_mut("w:ind") {
         char_units(ind, para.indent_chars, f.right_chars);
     }

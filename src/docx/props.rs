@@ -14,7 +14,8 @@ use crate::compose::tree::Meta;
 /// dashes/ellipses never start a line). Word reads it as the zh-CN kinsoku list
 /// (`w:noLineBreaksBefore`, ISO/IEC 29500-1 §17.15.1.59), LibreOffice as its
 /// "forbidden characters at line start".
-pub(crate) const NO_LINE_START: &str = "、，；：。！？．｡）］｝〕〉》」』】〙〗〞〟”’—―⸺⸻…⋯‥·・‧～〜％‰℃°′″)]},.;:!?%ー々〻ゝゞヽヾ";
+pub(crate) const NO_LINE_START: &str =
+    "、，；：。！？．｡）］｝〕〉》」』】〙〗〞〟”’—―⸺⸻…⋯‥·・‧～〜％‰℃°′″)]},.;:!?%ー々〻ゝゞヽヾ";
 
 /// Characters that must not end a line: opening marks, the solidus, currency signs
 /// (`w:noLineBreaksAfter`, §17.15.1.58).
@@ -87,7 +88,8 @@ pub(crate) fn core(meta: &Meta) -> Element {
         .child(text("cp:revision", "1"));
     if let Some(date) = w3cdtf(meta) {
         for name in ["dcterms:created", "dcterms:modified"] {
-            core = core.child(Element::new(name).attr("xsi:type", "dcterms:W3CDTF").text(date.as_str()));
+            core = core
+                .child(Element::new(name).attr("xsi:type", "dcterms:W3CDTF").text(date.as_str()));
         }
     }
     core
@@ -126,10 +128,14 @@ pub(crate) fn content_types(overrides: &[(String, &str)], odttf: bool) -> Elemen
 /// Content type of a WordprocessingML part.
 pub(crate) fn wml_type(kind: &str) -> &'static str {
     match kind {
-        "document" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "document" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+        }
         "styles" => "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
         "settings" => "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
-        "fontTable" => "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        "fontTable" => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"
+        }
         "footer" => "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
         "core" => "application/vnd.openxmlformats-package.core-properties+xml",
         "app" => "application/vnd.openxmlformats-officedocument.extended-properties+xml",

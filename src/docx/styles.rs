@@ -114,7 +114,11 @@ pub(crate) fn on_grid(role: Role) -> bool {
 }
 
 /// The format of every role.
-pub(crate) fn formats(style: &Style, geo: &Geometry, plan: &FontPlan) -> BTreeMap<Role, RoleFormat> {
+pub(crate) fn formats(
+    style: &Style,
+    geo: &Geometry,
+    plan: &FontPlan,
+) -> BTreeMap<Role, RoleFormat> {
     Role::ALL
         .iter()
         .map(|&role| {
@@ -201,9 +205,8 @@ pub(crate) fn run_fonts(fonts: &RoleFonts) -> RunFonts {
 /// The styles part as docx-rs builds it; [`patch`] adds what docx-rs cannot say.
 pub(crate) fn docx_styles(formats: &BTreeMap<Role, RoleFormat>) -> Styles {
     let body = &formats[&Role::Body];
-    let mut styles = Styles::new()
-        .default_fonts(run_fonts(&body.fonts))
-        .default_size(half_points(body.size));
+    let mut styles =
+        Styles::new().default_fonts(run_fonts(&body.fonts)).default_size(half_points(body.size));
     for format in formats.values() {
         styles = styles.add_style(paragraph_style(format));
         if let Some(id) = char_style_id(format.role) {
@@ -315,8 +318,10 @@ pub(crate) fn patch(
         if style.get_attr("w:type") == Some("character") {
             style.remove("w:pPr");
         }
-        style.children.retain(|n| !matches!(n, Node::Element(e) if e.children.is_empty()
-            && e.attrs.is_empty() && matches!(e.name.as_str(), "w:pPr" | "w:rPr")));
+        style.children.retain(|n| {
+            !matches!(n, Node::Element(e) if e.children.is_empty()
+            && e.attrs.is_empty() && matches!(e.name.as_str(), "w:pPr" | "w:rPr"))
+        });
         let Some(id) = style.get_attr("w:styleId").map(str::to_owned) else { continue };
         let Some(f) = formats.values().find(|f| f.id == id) else { continue };
         if f.role == Role::Body {

@@ -82,7 +82,11 @@ fn val<'a>(e: &'a Element, child: &str) -> Option<&'a str> {
 }
 
 fn tables(w: &Written) -> Vec<&Table> {
-    w.doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+    w.doc
+        .blocks
+        .iter()
+        .filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
+        .collect()
 }
 
 #[test]
@@ -118,9 +122,10 @@ fn merged_cells_are_real_spans() {
         }
         // Every tree cell that spans rows starts a vertical merge, and the rows below
         // it hold continuation cells in the same grid column.
+        #[allow(clippy::needless_range_loop)] // `r` is also compared with the start row
         for cell in table.cells.iter().filter(|c| c.rowspan > 1) {
             for r in cell.row..cell.row + cell.rowspan {
-                let tc = cell_at(&rows[r], cell.col);
+                let tc = cell_at(rows[r], cell.col);
                 let vmerge = tc.find("w:tcPr").unwrap().find("w:vMerge").expect("vMerge");
                 let restart = vmerge.get_attr("w:val") == Some("restart");
                 assert_eq!(restart, r == cell.row, "{} row {r}", cell.text);
@@ -130,13 +135,13 @@ fn merged_cells_are_real_spans() {
     // 表三's 「三、本年度办理结果」 spans 20 rows; its note spans 3 × 3.
     let apps = tables(&w)[1];
     let note = &apps.cells[0];
-    let tc = cell_at(&all(tbls[1], "w:tr")[0], 0);
+    let tc = cell_at(all(tbls[1], "w:tr")[0], 0);
     assert_eq!(val(tc.find("w:tcPr").unwrap(), "w:gridSpan"), Some("3"));
     assert_eq!(tc.text_content(), note.text);
 }
 
 /// The `w:tc` of a row whose grid column starts at `col`.
-fn cell_at<'a>(tr: &'a Element, col: usize) -> &'a Element {
+fn cell_at(tr: &Element, col: usize) -> &Element {
     let mut c = 0;
     for tc in all(tr, "w:tc") {
         if c == col {
@@ -170,13 +175,17 @@ fn widths_are_the_pdfs_in_twips() {
             .iter()
             .map(|g| g.get_attr("w:w").unwrap().parse().unwrap())
             .collect();
-        let expected: Vec<i32> = table.columns.iter().map(|&pt| (pt * 20.0).round() as i32).collect();
+        let expected: Vec<i32> =
+            table.columns.iter().map(|&pt| (pt * 20.0).round() as i32).collect();
         assert_eq!(grid, expected);
         let pr = tbl.find("w:tblPr").unwrap();
         let tblw = pr.find("w:tblW").unwrap();
         assert_eq!(tblw.get_attr("w:type"), Some("dxa"));
         assert_eq!(tblw.get_attr("w:w").unwrap().parse::<i32>().unwrap(), grid.iter().sum::<i32>());
-        assert_eq!(val(pr, "w:tblLayout").or(pr.find("w:tblLayout").and_then(|l| l.get_attr("w:type"))), Some("fixed"));
+        assert_eq!(
+            val(pr, "w:tblLayout").or(pr.find("w:tblLayout").and_then(|l| l.get_attr("w:type"))),
+            Some("fixed")
+        );
         // 0.5 pt single borders all round.
         let borders = pr.find("w:tblBorders").unwrap();
         for b in borders.elements() {
@@ -200,7 +209,7 @@ fn cell_alignment_and_style_follow_the_tree() {
     let tbl = all(&doc, "w:tbl")[1];
     let rows = all(tbl, "w:tr");
     for cell in &apps.cells {
-        let tc = cell_at(&rows[cell.row], cell.col);
+        let tc = cell_at(rows[cell.row], cell.col);
         let ppr = tc.find("w:p").unwrap().find("w:pPr").unwrap();
         let style = val(ppr, "w:pStyle").unwrap();
         let expected_style = match cell.kind {
@@ -229,7 +238,18 @@ fn style<'a>(styles: &'a Element, id: &str) -> &'a Element {
 fn named_styles_carry_fonts_and_format() {
     let w = qianshan();
     let styles = w.xml("word/styles.xml");
-    let ids = ["Normal", "Title", "Heading1", "Heading2", "Heading3", "Heading4", "TableText", "TableHeader", "Signature", "Footer"];
+    let ids = [
+        "Normal",
+        "Title",
+        "Heading1",
+        "Heading2",
+        "Heading3",
+        "Heading4",
+        "TableText",
+        "TableHeader",
+        "Signature",
+        "Footer",
+    ];
     for id in ids {
         let s = style(&styles, id);
         let fonts = s.find("w:rPr").unwrap().find("w:rFonts").unwrap_or_else(|| panic!("{id}"));
@@ -255,14 +275,26 @@ fn named_styles_carry_fonts_and_format() {
     assert_eq!(val(title.find("w:pPr").unwrap(), "w:jc"), Some("center"));
     assert_eq!(val(title.find("w:rPr").unwrap(), "w:sz"), Some("44"));
     assert!(title.find("w:rPr").unwrap().find("w:b").is_some());
-    assert_eq!(title.find("w:pPr").unwrap().find("w:ind").unwrap().get_attr("w:firstLineChars"), Some("0"));
+    assert_eq!(
+        title.find("w:pPr").unwrap().find("w:ind").unwrap().get_attr("w:firstLineChars"),
+        Some("0")
+    );
     // Headings keep with the next paragraph; levels 1–2 are outline levels 0–1.
-    for (id, level) in [("Heading1", "0"), ("Heading2", "1"), ("Heading3", "9"), ("Heading4", "9")] {
+    for (id, level) in [("Heading1", "0"), ("Heading2", "1"), ("Heading3", "9"), ("Heading4", "9")]
+    {
         let ppr = style(&styles, id).find("w:pPr").unwrap();
         assert!(ppr.find("w:keepNext").is_some(), "{id}");
         assert_eq!(val(ppr, "w:outlineLvl"), Some(level), "{id}");
     }
-    assert_eq!(style(&styles, "Heading1").find("w:rPr").unwrap().find("w:rFonts").unwrap().get_attr("w:eastAsia"), Some("FandolHei"));
+    assert_eq!(
+        style(&styles, "Heading1")
+            .find("w:rPr")
+            .unwrap()
+            .find("w:rFonts")
+            .unwrap()
+            .get_attr("w:eastAsia"),
+        Some("FandolHei")
+    );
     // The signature keeps four characters free at the right.
     let sig = style(&styles, "Signature").find("w:pPr").unwrap();
     assert_eq!(val(sig, "w:jc"), Some("right"));
@@ -270,11 +302,15 @@ fn named_styles_carry_fonts_and_format() {
     // Tables: 12 pt, exact 15 pt lines, not on the grid.
     let table = style(&styles, "TableText");
     assert_eq!(val(table.find("w:rPr").unwrap(), "w:sz"), Some("24"));
-    assert_eq!(table.find("w:pPr").unwrap().find("w:spacing").unwrap().get_attr("w:line"), Some("300"));
+    assert_eq!(
+        table.find("w:pPr").unwrap().find("w:spacing").unwrap().get_attr("w:line"),
+        Some("300")
+    );
     assert_eq!(val(table.find("w:pPr").unwrap(), "w:snapToGrid"), Some("0"));
     // The defaults: zh-CN for East-Asian text, the line-breaking settings.
     let defaults = styles.find("w:docDefaults").unwrap();
-    let lang = defaults.find("w:rPrDefault").unwrap().find("w:rPr").unwrap().find("w:lang").unwrap();
+    let lang =
+        defaults.find("w:rPrDefault").unwrap().find("w:rPr").unwrap().find("w:lang").unwrap();
     assert_eq!(lang.get_attr("w:eastAsia"), Some("zh-CN"));
 }
 
@@ -316,7 +352,11 @@ fn page_setup_grid_and_footers() {
     assert_eq!(val(&settings, "w:characterSpacingControl"), Some("doNotCompress"));
     let rels = w.xml("word/_rels/document.xml.rels");
     let target = |id: &str| {
-        rels.elements().find(|r| r.get_attr("Id") == Some(id)).and_then(|r| r.get_attr("Target")).unwrap().to_string()
+        rels.elements()
+            .find(|r| r.get_attr("Id") == Some(id))
+            .and_then(|r| r.get_attr("Target"))
+            .unwrap()
+            .to_string()
     };
     for (kind, align, ind) in [("default", "right", "w:right"), ("even", "left", "w:left")] {
         let footer = w.xml(&format!("word/{}", target(refs[kind])));
@@ -397,11 +437,17 @@ fn paragraph_spacing_in_grid_lines() {
             let s = spacing.expect("spacing");
             let lines = (par.space_before_lines * 100.0).round() as i32;
             assert_eq!(s.get_attr("w:beforeLines"), Some(lines.to_string().as_str()));
-            assert_eq!(s.get_attr("w:before"), Some(((par.space_before_lines * 579.0).round() as i32).to_string().as_str()));
+            assert_eq!(
+                s.get_attr("w:before"),
+                Some(((par.space_before_lines * 579.0).round() as i32).to_string().as_str())
+            );
         }
         if par.space_after_lines > 0.0 {
             let s = spacing.expect("spacing");
-            assert_eq!(s.get_attr("w:afterLines"), Some(((par.space_after_lines * 100.0).round() as i32).to_string().as_str()));
+            assert_eq!(
+                s.get_attr("w:afterLines"),
+                Some(((par.space_after_lines * 100.0).round() as i32).to_string().as_str())
+            );
         }
     }
     let _ = &w.style;
@@ -460,7 +506,8 @@ fn fonts_are_embedded_as_obfuscated_truetype_subsets() {
             assert!(face.number_of_glyphs() < 2000, "a subset");
             let family = font.get_attr("w:name").unwrap();
             if family.starts_with("Fandol") {
-                let mapped = "一二三四五六年（）、，。—".chars().filter(|&c| face.glyph_index(c).is_some());
+                let mapped =
+                    "一二三四五六年（）、，。—".chars().filter(|&c| face.glyph_index(c).is_some());
                 assert!(mapped.count() > 0, "{family}: a cmap that maps the text");
             }
             if slot == "w:embedBold" {
@@ -483,7 +530,9 @@ fn fonts_can_be_left_out() {
     assert!(w.xml("word/settings.xml").find("w:embedTrueTypeFonts").is_none());
     // Still named, with their signatures.
     let table = w.xml("word/fontTable.xml");
-    assert!(table.elements().any(|f| f.get_attr("w:name") == Some("FandolFang R") && f.find("w:sig").is_some()));
+    assert!(table
+        .elements()
+        .any(|f| f.get_attr("w:name") == Some("FandolFang R") && f.find("w:sig").is_some()));
     assert!(w.bytes.len() < 100 * 1024);
 }
 

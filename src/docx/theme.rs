@@ -19,20 +19,17 @@ pub(crate) const CT_THEME: &str = "application/vnd.openxmlformats-officedocument
 
 /// The theme, with `latin` and `east_asia` as both the major and the minor font.
 pub(crate) fn theme(latin: &str, east_asia: &str) -> Element {
-    Element::new("a:theme")
-        .attr("xmlns:a", NS_A)
-        .attr("name", "nianbao")
-        .child(
-            Element::new("a:themeElements")
-                .child(colors())
-                .child(
-                    Element::new("a:fontScheme")
-                        .attr("name", "nianbao")
-                        .child(font_collection("a:majorFont", latin, east_asia))
-                        .child(font_collection("a:minorFont", latin, east_asia)),
-                )
-                .child(formats()),
-        )
+    Element::new("a:theme").attr("xmlns:a", NS_A).attr("name", "nianbao").child(
+        Element::new("a:themeElements")
+            .child(colors())
+            .child(
+                Element::new("a:fontScheme")
+                    .attr("name", "nianbao")
+                    .child(font_collection("a:majorFont", latin, east_asia))
+                    .child(font_collection("a:minorFont", latin, east_asia)),
+            )
+            .child(formats()),
+    )
 }
 
 /// The Office 2013 colour scheme (§20.1.6.2): dark/light 1–2, six accents, links.
@@ -41,8 +38,7 @@ fn colors() -> Element {
         Element::new(name).child(Element::new("a:srgbClr").attr("val", hex))
     };
     let sys = |name: &str, val: &str, last: &str| {
-        Element::new(name)
-            .child(Element::new("a:sysClr").attr("val", val).attr("lastClr", last))
+        Element::new(name).child(Element::new("a:sysClr").attr("val", val).attr("lastClr", last))
     };
     Element::new("a:clrScheme")
         .attr("name", "Office")
@@ -69,9 +65,8 @@ fn font_collection(name: &str, latin: &str, east_asia: &str) -> Element {
 
 /// The format scheme (§20.1.4.1.14): each list needs at least three entries.
 fn formats() -> Element {
-    let solid = || {
-        Element::new("a:solidFill").child(Element::new("a:schemeClr").attr("val", "phClr"))
-    };
+    let solid =
+        || Element::new("a:solidFill").child(Element::new("a:schemeClr").attr("val", "phClr"));
     let line = |w: &str| {
         Element::new("a:ln")
             .attr("w", w)

@@ -28,7 +28,7 @@ fn is_ideograph(ch: char) -> bool {
 /// Whether a line may break before `chars[i]`.
 fn can_break(chars: &[char], i: usize) -> bool {
     let (a, b) = (chars[i - 1], chars[i]);
-    !(is_western(a) && is_western(b)) && !NO_LINE_START.contains(b) && !NO_LINE_END.contains(a)
+    !(NO_LINE_START.contains(b) || NO_LINE_END.contains(a) || is_western(a) && is_western(b))
 }
 
 /// Whether `chars[i..]` starts a year: four digits then 年, after a non-digit.
@@ -61,8 +61,7 @@ fn width(chars: &[char], range: std::ops::Range<usize>, advance: &dyn Fn(char) -
         let before = start > range.start
             && is_ideograph(chars[start - 1])
             && chars[start].is_ascii_alphanumeric();
-        let after =
-            i < range.end && chars[i - 1].is_ascii_alphanumeric() && is_ideograph(chars[i]);
+        let after = i < range.end && chars[i - 1].is_ascii_alphanumeric() && is_ideograph(chars[i]);
         let n = f32::from(u8::from(before) + u8::from(after));
         if n == 0.0 {
             w += inner;
@@ -149,7 +148,8 @@ mod tests {
 
     #[test]
     fn breaks_before_the_year() {
-        let title: Vec<char> = "潜山市人民政府办公室2019年政府信息公开工作年度报告".chars().collect();
+        let title: Vec<char> =
+            "潜山市人民政府办公室2019年政府信息公开工作年度报告".chars().collect();
         // 442.2 pt / 22 pt; digits half an em.
         let cuts = breaks(&title, 20.1, &|_| 0.5);
         assert_eq!(cuts, [10]);

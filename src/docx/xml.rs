@@ -116,7 +116,8 @@ impl Element {
     /// The first child called `name`, created (appended) if missing. The caller
     /// restores schema order afterwards ([`super::schema::normalize`]).
     pub fn find_or_insert(&mut self, name: &str) -> &mut Element {
-        let pos = self.children.iter().position(|n| matches!(n, Node::Element(e) if e.name == name));
+        let pos =
+            self.children.iter().position(|n| matches!(n, Node::Element(e) if e.name == name));
         let pos = pos.unwrap_or_else(|| {
             self.children.push(Node::Element(Element::new(name)));
             self.children.len() - 1
@@ -200,7 +201,8 @@ pub(crate) fn parse(bytes: &[u8], part: &str) -> Result<Element, XmlError> {
             _ => {}
         }
     }
-    let document = stack.pop().filter(|_| stack.is_empty()).ok_or_else(|| err("unclosed element".into()))?;
+    let document =
+        stack.pop().filter(|_| stack.is_empty()).ok_or_else(|| err("unclosed element".into()))?;
     document
         .children
         .into_iter()
@@ -249,7 +251,9 @@ fn write_element(e: &Element, out: &mut Vec<u8>) {
     for child in &e.children {
         match child {
             Node::Element(c) => write_element(c, out),
-            Node::Text(t) => out.extend_from_slice(quick_xml::escape::escape(t.as_str()).as_bytes()),
+            Node::Text(t) => {
+                out.extend_from_slice(quick_xml::escape::escape(t.as_str()).as_bytes())
+            }
         }
     }
     out.extend_from_slice(b"</");
@@ -263,7 +267,8 @@ mod tests {
 
     #[test]
     fn round_trip_escapes_and_keeps_run_text() {
-        let src = br#"<?xml version="1.0"?><w:document a="x &amp; y"><w:t xml:space="preserve"> </w:t>
+        let src =
+            br#"<?xml version="1.0"?><w:document a="x &amp; y"><w:t xml:space="preserve"> </w:t>
             <w:t>A&lt;B</w:t><w:b/></w:document>"#;
         let root = parse(src, "test").unwrap();
         assert_eq!(root.get_attr("a"), Some("x & y"));

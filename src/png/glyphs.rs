@@ -1,4 +1,5 @@
 //! Glyphs as cached coverage masks.
+#![allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x > 0.0)` deliberately rejects NaN too
 //!
 //! Filling a CJK outline (dozens of cubic contours) costs tiny-skia tens of
 //! microseconds, and a report sets the same few hundred ideographs thousands of times.

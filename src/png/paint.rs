@@ -1,4 +1,5 @@
 //! Painting the items of one page onto one band of the image, in painting order.
+#![allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x > 0.0)` deliberately rejects NaN too
 //!
 //! A band is a run of whole pixel rows of the final image; its transform maps page pt to
 //! band pixels (scale, then shift up by the band's first row). Every item is first
