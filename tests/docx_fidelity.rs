@@ -175,6 +175,24 @@ fn audit(docx: &Path) {
     );
 }
 
+/// LibreOffice set the text in the fonts embedded in the DOCX: the Fandol faces are
+/// not installed here (they are not in fontconfig's list), so only the embedded
+/// subsets can have put them into its PDF.
+fn check_embedded_fonts_used(lo_pdf: &Path) {
+    let installed = Command::new("fc-list").output().map(|o| o.stdout).unwrap_or_default();
+    let installed = String::from_utf8_lossy(&installed);
+    assert!(
+        !installed.contains("Fandol"),
+        "Fandol fonts are installed on this machine, so the test cannot show that the \
+         DOCX's embedded fonts are used; uninstall them (fc-list | grep Fandol)"
+    );
+    let out = run("pdffonts", &[lo_pdf.to_str().unwrap()], POPPLER);
+    let fonts = String::from_utf8_lossy(&out.stdout).into_owned();
+    for face in ["FandolFang-Regular", "FandolHei-Regular", "FandolSong-Bold"] {
+        assert!(fonts.contains(face), "LibreOffice did not use the embedded {face}:\n{fonts}");
+    }
+}
+
 struct Fidelity {
     pages: (usize, usize),
     matched: usize,
@@ -208,6 +226,7 @@ fn fidelity(sample: &str) -> Fidelity {
     std::fs::write(&pdf_path, &pdf).unwrap();
 
     let lo_pdf = libreoffice_pdf(&docx_path, &dir);
+    check_embedded_fonts_used(&lo_pdf);
     let ours = lines(&pdf_text(&pdf_path));
     let theirs = lines(&pdf_text(&lo_pdf));
 
@@ -269,10 +288,10 @@ fn huaian_2024_renders_like_our_pdf() {
     check("huaian-2024.yaml");
 }
 
-/// Size and speed on the official sample: ≤ 600 KB with the embedded subsets, and
-/// (release builds) ≤ 30 ms for a write once the fonts are loaded, best of five.
+/// Size on the official sample: ≤ 600 KB with the embedded subsets. (Speed is
+/// measured with `/usr/bin/time` on a release build, never asserted in a test.)
 #[test]
-fn qianshan_docx_is_small_and_fast() {
+fn qianshan_docx_is_small() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/qianshan-2019.yaml");
     let (report, _) = nianbao::model::load(&path).expect("sample loads");
     let style = Style::official();
@@ -280,17 +299,8 @@ fn qianshan_docx_is_small_and_fast() {
     let mut fonts = FontBook::new(&style, &FontOptions { system_fonts: false }).expect("fonts");
     // As in the CLI, the layout has loaded the faces before the DOCX is written.
     layout_document(&doc, &style, &mut fonts).expect("layout");
-    let mut best = std::time::Duration::MAX;
-    let mut size = 0;
-    for _ in 0..5 {
-        let start = std::time::Instant::now();
-        let docx = write_docx(&doc, &style, &fonts, &DocxOptions::default()).expect("DOCX");
-        best = best.min(start.elapsed());
-        size = docx.len();
-    }
-    eprintln!("qianshan-2019.docx: {size} bytes, best of 5: {best:?}");
-    assert!(size <= 600 * 1024, "{size} bytes");
-    if !cfg!(debug_assertions) {
-        assert!(best.as_millis() <= 30, "{best:?}");
-    }
+    let docx = write_docx(&doc, &style, &fonts, &DocxOptions::default()).expect("DOCX");
+    eprintln!("qianshan-2019.docx: {} bytes", docx.len());
+    assert!(docx.len() <= 600 * 1024, "{} bytes", docx.len());
+    assert!(docx.len() >= 100 * 1024, "{} bytes: the font subsets are missing", docx.len());
 }

@@ -24,13 +24,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use skrifa::raw::collections::IntSet;
-use skrifa::raw::types::{GlyphId, NameId, Tag};
-use skrifa::raw::FontRef;
+use read_fonts::collections::IntSet;
+use read_fonts::types::{GlyphId, NameId, Tag};
+use read_fonts::FontRef;
 
 use super::fonts::{FontPlan, UsedFace};
 use super::xml::Element;
-use super::DocxError;
 use crate::fonts::FontId;
 
 /// Relationship type of an embedded font part (§17.8.3.3).
@@ -67,7 +66,7 @@ pub struct EmbedReport {
 }
 
 /// Build the font table of `plan`, embedding fonts when `embed` is on.
-pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, DocxError> {
+pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> FontTable {
     let mut table = FontTable {
         fonts: Element::new("w:fonts").attr("xmlns:w", super::NS_W).attr("xmlns:r", super::NS_R),
         rels: Element::new("Relationships").attr("xmlns", super::NS_PKG_RELS),
@@ -75,12 +74,11 @@ pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, Docx
         report: Vec::new(),
     };
     for (family, entry) in plan.families() {
-        let meta = Os2::of(plan, entry.meta_face);
         let mut font = Element::new("w:font").attr("w:name", family.as_str());
         if let Some(alt) = &entry.alt {
             font = font.child(Element::new("w:altName").attr("w:val", alt.as_str()));
         }
-        if let Some(os2) = &meta {
+        if let Some(os2) = Os2::of(plan, entry.meta_face) {
             font = os2.describe(font);
         }
         for (slot, bold) in [("w:embedRegular", false), ("w:embedBold", true)] {
@@ -92,19 +90,14 @@ pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, Docx
                 skipped: None,
                 bytes: 0,
             };
-            let embedded = if embed { embeddable(plan, face) } else { Err("embedding off".into()) };
-            match embedded.and_then(|(data, index, whole)| subset(&data, index, face, whole)) {
-                Ok(mut data) => {
-                    if bold {
-                        declare_bold(&mut data);
-                    }
-                    report.bytes = data.len();
+            let embedded =
+                if embed { embed_face(plan, face, &family) } else { Err("embedding off".into()) };
+            match embedded {
+                Ok((data, key, size)) => {
+                    report.bytes = size;
                     let n = table.parts.len() + 1;
-                    let key = font_key(&family, bold, &data);
                     let rel_id = format!("rId{n}");
                     let part = format!("fonts/font{n}.odttf");
-                    let mut data = data;
-                    obfuscate(&mut data, &key);
                     table.rels.children.push(super::xml::Node::Element(
                         Element::new("Relationship")
                             .attr("Id", rel_id.as_str())
@@ -121,7 +114,25 @@ pub(crate) fn font_table(plan: &FontPlan, embed: bool) -> Result<FontTable, Docx
         }
         table.fonts.children.push(super::xml::Node::Element(font));
     }
-    Ok(table)
+    table
+}
+
+/// One face ready to embed: its obfuscated subset, its font key and the subset's
+/// size; or why it cannot be embedded.
+fn embed_face(
+    plan: &FontPlan,
+    face: &UsedFace,
+    family: &str,
+) -> Result<(Vec<u8>, String, usize), String> {
+    let (data, index, whole) = embeddable(plan, face)?;
+    let mut font = subset(&data, index, face, whole)?;
+    if face.name.bold {
+        declare_bold(&mut font);
+    }
+    let size = font.len();
+    let key = font_key(family, face.name.bold, &font);
+    obfuscate(&mut font, &key);
+    Ok((font, key, size))
 }
 
 /// A family of the font table: a face to describe it, the faces to embed, an
@@ -222,7 +233,8 @@ fn postscript_name(face: &ttf_parser::Face<'_>) -> Option<String> {
 }
 
 /// Subset `data` to the characters of `face` (or keep it whole when the licence says
-/// so), keeping `cmap`, metrics, `OS/2`, `name` (IDs 0–6, en-US and zh-CN) and hinting.
+/// so), keeping `cmap`, horizontal metrics, `OS/2`, `post`, `name` (IDs 0–6, en-US
+/// and zh-CN) and hinting.
 fn subset(data: &[u8], index: u32, face: &UsedFace, whole: bool) -> Result<Vec<u8>, String> {
     let font = FontRef::from_index(data, index).map_err(|e| format!("unreadable face: {e}"))?;
     if whole {
@@ -232,7 +244,12 @@ fn subset(data: &[u8], index: u32, face: &UsedFace, whole: bool) -> Result<Vec<u
     for &ch in &face.chars {
         unicodes.insert(u32::from(ch));
     }
-    let drop: IntSet<Tag> = skera::DEFAULT_DROP_TABLES.iter().copied().collect();
+    // Besides hb-subset's defaults, drop OpenType layout and vertical metrics: Word
+    // sets horizontal CJK text without them, and the subset is smaller and faster.
+    let mut drop: IntSet<Tag> = skera::DEFAULT_DROP_TABLES.iter().copied().collect();
+    for tag in [b"GSUB", b"GPOS", b"GDEF", b"BASE", b"JSTF", b"MATH", b"vhea", b"vmtx", b"VORG"] {
+        drop.insert(Tag::new(tag));
+    }
     let mut scripts = IntSet::<Tag>::empty();
     scripts.invert();
     let features: IntSet<Tag> = skera::DEFAULT_LAYOUT_FEATURES.iter().copied().collect();

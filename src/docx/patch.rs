@@ -29,15 +29,24 @@ use super::xml::{self, Element};
 use super::DocxError;
 use crate::compose::tree::{Block, Document, Paragraph, Role, Table};
 
-/// The parts of the package, in the order they are zipped.
-pub(crate) fn parts(
+/// docx-rs's parts, patched and serialized: everything but what depends on the
+/// embedded fonts (built meanwhile on another thread).
+pub(crate) struct XmlParts {
+    /// `(name, bytes)` in package order.
+    parts: Vec<(String, Vec<u8>)>,
+    /// The footer part names (for the content types).
+    footers: Vec<String>,
+}
+
+/// Patch and serialize docx-rs's body, styles, relationships and footers.
+pub(crate) fn xml_parts(
     raw: XMLDocx,
     doc: &Document,
     cx: &Context<'_>,
-    fonts: FontTable,
-) -> Result<Vec<(String, Vec<u8>)>, DocxError> {
+) -> Result<XmlParts, DocxError> {
     let mut document = xml::parse(&raw.document, "word/document.xml")?;
     patch_document(&mut document, doc, cx);
+    drop_empty_run_properties(&mut document);
     normalize(&mut document);
 
     let mut styles = xml::parse(&raw.styles, "word/styles.xml")?;
@@ -56,6 +65,21 @@ pub(crate) fn parts(
     let theme = theme(&body.latin, &body.east_asia);
     let footers: Vec<(String, Element)> = footer_parts(&raw, &doc_rels)?;
 
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        ("word/document.xml".into(), xml::write(&document)),
+        ("word/_rels/document.xml.rels".into(), xml::write(&doc_rels)),
+        ("word/styles.xml".into(), xml::write(&styles)),
+        ("word/theme/theme1.xml".into(), xml::write(&theme)),
+    ];
+    let names = footers.iter().map(|(name, _)| name.clone()).collect();
+    parts.extend(footers.into_iter().map(|(name, footer)| (name, xml::write(&footer))));
+    Ok(XmlParts { parts, footers: names })
+}
+
+/// The parts of the package, in the order they are zipped: content types, package
+/// relationships and properties first, then the WordprocessingML parts, the font
+/// table, the fonts.
+pub(crate) fn assemble(xml: XmlParts, doc: &Document, fonts: FontTable) -> Vec<(String, Vec<u8>)> {
     let mut font_table = fonts.fonts;
     normalize(&mut font_table);
     let embedded = !fonts.parts.is_empty();
@@ -67,7 +91,7 @@ pub(crate) fn parts(
         ("word/fontTable.xml".into(), wml_type("fontTable")),
         ("word/theme/theme1.xml".into(), CT_THEME),
     ];
-    overrides.extend(footers.iter().map(|(name, _)| (name.clone(), wml_type("footer"))));
+    overrides.extend(xml.footers.iter().map(|name| (name.clone(), wml_type("footer"))));
     overrides.push(("docProps/core.xml".into(), wml_type("core")));
     overrides.push(("docProps/app.xml".into(), wml_type("app")));
 
@@ -76,21 +100,15 @@ pub(crate) fn parts(
         ("_rels/.rels".into(), xml::write(&props::package_rels())),
         ("docProps/core.xml".into(), xml::write(&props::core(&doc.meta))),
         ("docProps/app.xml".into(), xml::write(&props::app(&doc.meta))),
-        ("word/document.xml".into(), xml::write(&document)),
-        ("word/_rels/document.xml.rels".into(), xml::write(&doc_rels)),
-        ("word/styles.xml".into(), xml::write(&styles)),
-        ("word/settings.xml".into(), xml::write(&props::settings(embedded))),
-        ("word/fontTable.xml".into(), xml::write(&font_table)),
-        ("word/theme/theme1.xml".into(), xml::write(&theme)),
     ];
+    out.extend(xml.parts);
+    out.push(("word/settings.xml".into(), xml::write(&props::settings(embedded))));
+    out.push(("word/fontTable.xml".into(), xml::write(&font_table)));
     if embedded {
         out.push(("word/_rels/fontTable.xml.rels".into(), xml::write(&fonts.rels)));
     }
-    for (name, footer) in footers {
-        out.push((name, xml::write(&footer)));
-    }
     out.extend(fonts.parts);
-    Ok(out)
+    out
 }
 
 /// Keep the relationships of parts we ship (styles, settings, font table, footers).
@@ -124,6 +142,7 @@ fn footer_parts(raw: &XMLDocx, rels: &Element) -> Result<Vec<(String, Element)>,
             });
         }
         let mut footer = xml::parse(bytes, &name)?;
+        drop_empty_run_properties(&mut footer);
         normalize(&mut footer);
         out.push((name, footer));
     }
@@ -154,12 +173,20 @@ fn patch_document(document: &mut Element, doc: &Document, cx: &Context<'_>) {
     debug_assert!(blocks.next().is_none(), "every block becomes one body element");
 }
 
+/// docx-rs writes an empty `w:rPr` into every run and paragraph mark; they say
+/// nothing and take a tenth of the body part.
+fn drop_empty_run_properties(element: &mut Element) {
+    element.children.retain(|n| {
+        !matches!(n, xml::Node::Element(e)
+            if e.name == "w:rPr" && e.children.is_empty() && e.attrs.is_empty())
+    });
+    for child in element.elements_mut() {
+        drop_empty_run_properties(child);
+    }
+}
+
 fn patch_paragraph(p: &mut Element, para: &Paragraph, f: &RoleFormat) {
     let Some(ppr) = p.find_mut("w:pPr") else { return };
-    // docx-rs writes an empty paragraph-mark `w:rPr` into every paragraph.
-    ppr.children.retain(
-        |n| !matches!(n, xml::Node::Element(e) if e.name == "w:rPr" && e.children.is_empty()),
-    );
     if let Some(ind) = ppr.find_mut("w:ind") {
         char_units(ind, para.indent_chars, f.right_chars);
     }

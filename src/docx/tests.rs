@@ -122,10 +122,9 @@ fn merged_cells_are_real_spans() {
         }
         // Every tree cell that spans rows starts a vertical merge, and the rows below
         // it hold continuation cells in the same grid column.
-        #[allow(clippy::needless_range_loop)] // `r` is also compared with the start row
         for cell in table.cells.iter().filter(|c| c.rowspan > 1) {
-            for r in cell.row..cell.row + cell.rowspan {
-                let tc = cell_at(rows[r], cell.col);
+            for (r, tr) in rows.iter().enumerate().skip(cell.row).take(cell.rowspan) {
+                let tc = cell_at(tr, cell.col);
                 let vmerge = tc.find("w:tcPr").unwrap().find("w:vMerge").expect("vMerge");
                 let restart = vmerge.get_attr("w:val") == Some("restart");
                 assert_eq!(restart, r == cell.row, "{} row {r}", cell.text);
@@ -515,6 +514,15 @@ fn fonts_are_embedded_as_obfuscated_truetype_subsets() {
             }
         }
     }
+    for r in &w.report {
+        eprintln!(
+            "{} {}: {} characters → {} bytes",
+            r.family,
+            if r.bold { "bold" } else { "regular" },
+            r.chars,
+            r.bytes
+        );
+    }
     assert!(embedded >= 5, "{embedded} faces embedded");
     assert!(w.report.iter().all(|r| r.skipped.is_none()), "{:?}", w.report);
     let types = w.xml("[Content_Types].xml");
@@ -568,4 +576,16 @@ fn docx_rs_reads_it_back() {
         .collect();
     assert_eq!(paragraphs, expected);
     assert_eq!(read.document.section_property.get_footers().len(), 2);
+}
+
+#[test]
+fn every_sample_writes_in_schema_order() {
+    for name in ["minimal.yaml", "huaian-2024.yaml", "qianshan-2019.yaml"] {
+        let w = write(name, &DocxOptions::default());
+        let doc = w.xml("word/document.xml");
+        assert_eq!(first_disorder(&doc), None, "{name}");
+        let body = doc.find("w:body").unwrap();
+        let expected = w.doc.blocks.iter().filter(|b| !matches!(b, Block::Visual(_))).count();
+        assert_eq!(body.elements().filter(|e| e.name != "w:sectPr").count(), expected, "{name}");
+    }
 }

@@ -28,7 +28,8 @@ fn is_ideograph(ch: char) -> bool {
 /// Whether a line may break before `chars[i]`.
 fn can_break(chars: &[char], i: usize) -> bool {
     let (a, b) = (chars[i - 1], chars[i]);
-    !(NO_LINE_START.contains(b) || NO_LINE_END.contains(a) || is_western(a) && is_western(b))
+    let inside_word = is_western(a) && is_western(b);
+    !(inside_word || NO_LINE_START.contains(b) || NO_LINE_END.contains(a))
 }
 
 /// Whether `chars[i..]` starts a year: four digits then 年, after a non-digit.

@@ -1,5 +1,4 @@
 //! Glyphs as cached coverage masks.
-#![allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x > 0.0)` deliberately rejects NaN too
 //!
 //! Filling a CJK outline (dozens of cubic contours) costs tiny-skia tens of
 //! microseconds, and a report sets the same few hundred ideographs thousands of times.
@@ -115,7 +114,8 @@ fn rasterize(outline: &Path, raster: Raster) -> Option<GlyphMask> {
     let width = (dx + k * bounds.right() + pad).ceil() - left;
     let height = (-k * bounds.top() + pad).ceil() - top;
     // A glyph larger than a whole image is a layout bug; it draws nothing.
-    if !(width * height <= super::MAX_PIXELS as f32) {
+    let area = width * height;
+    if area.is_nan() || area > super::MAX_PIXELS as f32 {
         return None;
     }
     let (w, h) = (width as usize, height as usize);

@@ -11,15 +11,39 @@
 //! * **Units.** The page's pt are multiplied by [`RenderOptions::scale`] (px per pt); the
 //!   image is `ceil(width × scale)` × `ceil(height × scale)` px. Everything is
 //!   anti-aliased; there is no hinting, as on a phone the image is zoomed anyway.
+//! * **Text.** Each glyph is rasterized once per size into a coverage mask and blended
+//!   wherever it recurs, so glyph positions are quantized: to a quarter pixel across and
+//!   to the whole pixel (the baseline) down. A [`Renderer`] keeps the masks from page to
+//!   page.
 //! * **Long pages.** tiny-skia's anti-aliasing rasterizer works in fixed point and cannot
 //!   address more than 8191 px at once: it splits a larger target into tiles itself and
 //!   then pays for every path once per tile. The renderer instead paints a tall page in
 //!   horizontal bands of at most [`BAND_HEIGHT`] px — each a view of the rows of the one
-//!   final pixmap, so nothing is copied — and skips the items and glyphs that miss a band.
+//!   final pixmap, so nothing is copied — and skips the items that miss a band.
 //! * **Size limit.** An image is at most [`MAX_SIDE`] px a side and [`MAX_PIXELS`] px in
-//!   all, the size common image viewers (and WeChat) can be relied on to open. A larger
-//!   page is an error, [`RenderError::TooLarge`], that names the largest scale that fits
-//!   ([`max_scale`]); the caller chooses between rendering smaller and splitting the page.
+//!   all, the size common image viewers (and WeChat) can be relied on to open: at the
+//!   default 3 px per pt, a 360 pt wide page may be up to 10 922 pt (3.85 m) long. A
+//!   longer page is an error, [`RenderError::TooLarge`], that names the largest scale
+//!   that fits ([`max_scale`]); the caller chooses between rendering smaller and splitting
+//!   the page.
+//!
+//! ```
+//! use nianbao::fonts::FontBook;
+//! use nianbao::layout::frame::{Item, Page, Point, RectItem, Rgb};
+//! use nianbao::png::{render_png, RenderOptions};
+//!
+//! let bar = RectItem {
+//!     origin: Point::new(20.0, 20.0),
+//!     width: 200.0,
+//!     height: 12.0,
+//!     fill: Some(Rgb(192, 0, 0)),
+//!     stroke: None,
+//! };
+//! let page = Page { width: 360.0, height: 640.0, items: vec![Item::Rect(bar)] };
+//! let png = render_png(&page, &FontBook::default(), &RenderOptions::default())?;
+//! assert!(png.starts_with(b"\x89PNG")); // 1080 × 1920 px
+//! # Ok::<(), nianbao::png::RenderError>(())
+//! ```
 //!
 //! Modules: `glyphs` (faces and cached glyph masks), `coverage` (the glyph rasterizer),
 //! `paint` (drawing the items of one band), `raster` (decoding and resampling embedded

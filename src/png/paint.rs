@@ -1,5 +1,4 @@
 //! Painting the items of one page onto one band of the image, in painting order.
-#![allow(clippy::neg_cmp_op_on_partial_ord)] // `!(x > 0.0)` deliberately rejects NaN too
 //!
 //! A band is a run of whole pixel rows of the final image; its transform maps page pt to
 //! band pixels (scale, then shift up by the band's first row). Every item is first
@@ -25,6 +24,9 @@ use super::{color, raster, RenderError};
 use crate::layout::frame::{
     ImageItem, Item, LineItem, Page, PathItem, PathSegment, Point, RectItem, Rgb, TextRun,
 };
+
+/// Distance (px) from the image beyond which a glyph is certainly not visible.
+const OFF_IMAGE: f32 = 1e7;
 
 /// Extra rows (px) around a band within which items still count as touching it: anti-
 /// aliasing spreads an edge into the neighbouring pixel.
@@ -109,7 +111,7 @@ impl<'a, 'g> Painter<'a, 'g> {
         // Glyphs reach at most about an em above and below the baseline.
         let reach = 2.0 * run.size + run.embolden.max(0.0);
         if run.glyphs.is_empty()
-            || !(run.size > 0.0)
+            || !positive(run.size)
             || !band.hits(run.origin.y - reach, run.origin.y + reach)
         {
             return Ok(());
@@ -117,13 +119,15 @@ impl<'a, 'g> Painter<'a, 'g> {
         let s = band.scale;
         let px_per_unit = run.size * s / self.glyphs.units_per_em(run.font)?;
         let embolden = if run.embolden > 0.0 { run.embolden * s } else { 0.0 };
+        // `hits` above keeps the baseline within a few ems of the band.
         let baseline = (run.origin.y * s).round() as i64 - band.top as i64;
         let color = color(run.color).to_color_u8();
         let mut pen = run.origin.x;
         for glyph in &run.glyphs {
             let x = (pen + glyph.x_offset) * s;
             pen += glyph.advance;
-            if !x.is_finite() {
+            // Far off any image (or NaN): skip, and keep the pixel arithmetic small.
+            if x.is_nan() || x.abs() >= OFF_IMAGE {
                 continue;
             }
             let quarters = (x * PHASES).round() as i64;
@@ -189,7 +193,7 @@ impl<'a, 'g> Painter<'a, 'g> {
 /// pixel, where tiny-skia would otherwise draw a one-pixel hairline at reduced opacity.
 fn draw_line(line: &LineItem, target: &mut PixmapMut, band: &Band) {
     let (from, to, half) = (line.from, line.to, line.width / 2.0);
-    if !(line.width > 0.0) || !band.hits(from.y.min(to.y) - half, from.y.max(to.y) + half) {
+    if !positive(line.width) || !band.hits(from.y.min(to.y) - half, from.y.max(to.y) + half) {
         return;
     }
     let (left, right) = (from.x.min(to.x), from.x.max(to.x));
@@ -314,4 +318,9 @@ fn blend(target: &mut PixmapMut, mask: &Mask, x: i64, y: i64, color: ColorU8) {
             }
         }
     }
+}
+
+/// Whether `value` is greater than zero (false for NaN).
+fn positive(value: f32) -> bool {
+    value > 0.0
 }

@@ -306,8 +306,29 @@ fn chinese_glyphs_sit_upright_in_their_advance_boxes() {
     assert!(greys * 10 > touched.len(), "{greys} grey of {} painted pixels", touched.len());
 }
 
+/// Coverage of `outline` under `place` on a `side`² canvas by tiny-skia at 8 × 8 the
+/// resolution, averaged down: a reference accurate to a few levels.
+fn supersampled(outline: &tiny_skia::Path, place: tiny_skia::Transform, side: u32) -> Vec<u8> {
+    const N: u32 = 8;
+    let mut fine = tiny_skia::Mask::new(side * N, side * N).unwrap();
+    let finer = place.post_concat(tiny_skia::Transform::from_scale(N as f32, N as f32));
+    fine.fill_path(outline, tiny_skia::FillRule::Winding, true, finer);
+    let mut out = Vec::with_capacity((side * side) as usize);
+    for y in 0..side {
+        for x in 0..side {
+            let sum: u32 = (0..N * N)
+                .map(|i| {
+                    u32::from(fine.data()[((y * N + i / N) * side * N + x * N + i % N) as usize])
+                })
+                .sum();
+            out.push(((sum + N * N / 2) / (N * N)) as u8);
+        }
+    }
+    out
+}
+
 #[test]
-fn glyph_coverage_matches_tiny_skia() {
+fn glyph_coverage_matches_a_supersampled_reference() {
     let loaded = fonts().face(FANG);
     let face = ttf_parser::Face::parse(&loaded.data, loaded.index).unwrap();
     for ch in ['政', '府', '。', '2', '《'] {
@@ -320,25 +341,19 @@ fn glyph_coverage_matches_tiny_skia() {
             let mut coverage = super::coverage::Coverage::new(side as usize, side as usize);
             coverage.add_path(&outline, place);
             let ours = coverage.into_alpha();
-            let mut reference = tiny_skia::Mask::new(side, side).unwrap();
-            reference.fill_path(&outline, tiny_skia::FillRule::Winding, true, place);
-            let total: u64 = reference.data().iter().map(|&a| u64::from(a)).sum();
-            let (mut off, mut worst) = (0u64, 0u8);
-            for (a, b) in ours.iter().zip(reference.data()) {
-                off += u64::from(a.abs_diff(*b));
-                worst = worst.max(a.abs_diff(*b));
-            }
-            let ours_total: u64 = ours.iter().map(|&a| u64::from(a)).sum();
-            // tiny-skia supersamples (coverage in steps of 1/16 or so); ours is exact. So
-            // edge pixels differ a little, the ink in all does not.
-            assert!(
-                ours_total.abs_diff(total) * 25 < total,
-                "{ch} at {ppem} px: ink {ours_total} vs {total}"
-            );
-            if ppem >= 48.0 {
-                assert!(off * 20 < total, "{ch} at {ppem} px: off by {off} of {total}");
-            }
-            assert!(worst <= 48, "{ch} at {ppem} px: a pixel off by {worst}");
+            let reference = supersampled(&outline, place, side);
+            let ink = |alpha: &[u8]| alpha.iter().map(|&a| u64::from(a)).sum::<u64>();
+            let (ours_ink, ink) = (ink(&ours), ink(&reference));
+            let off: u64 =
+                ours.iter().zip(&reference).map(|(a, b)| u64::from(a.abs_diff(*b))).sum();
+            let worst = ours.iter().zip(&reference).map(|(a, b)| a.abs_diff(*b)).max().unwrap();
+            // Coverage is quantized to 1/15 and curves are flattened to 0.1 px, so edge
+            // pixels differ a little; the ink in all barely does.
+            let at =
+                format!("{ch} at {ppem} px: ink {ours_ink} vs {ink}, off {off}, worst {worst}");
+            assert!(ours_ink.abs_diff(ink) * 12 < ink, "{at}");
+            assert!(off * if ppem < 48.0 { 5 } else { 12 } < ink, "{at}");
+            assert!(worst <= 40, "{at}");
         }
     }
 }
@@ -497,6 +512,12 @@ fn bands_join_without_seams() {
     let edges = compare(&whole, &banded, 1);
     let painted = painted(&whole, true).len();
     assert!(edges * 50 < painted, "{edges} of {painted} painted pixels differ");
+
+    // Text is blended from whole glyph masks: identical however the page is cut.
+    let text_only = Page { items: page.items[2..8].to_vec(), ..page };
+    let whole = Renderer::new(fonts(), opts).render_in_bands(&text_only, BAND_HEIGHT).unwrap();
+    let banded = Renderer::new(fonts(), opts).render_in_bands(&text_only, 64).unwrap();
+    assert_eq!(compare(&whole, &banded, 0), 0);
 }
 
 #[test]
@@ -568,9 +589,21 @@ fn prose_page(n: usize) -> Page {
     page(595.28, 841.89, items)
 }
 
+/// The shortest of five runs of `f` (the least disturbed by other processes).
+fn fastest(mut f: impl FnMut()) -> std::time::Duration {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
 /// Logs render times of pages full of text (run with `--nocapture`): ten pages at
-/// 1 px per pt with one [`Renderer`] and with ten, one at 3, and its PNG encoding. The
-/// bound is loose, for debug builds.
+/// 1 px per pt with one [`Renderer`] and with ten, one at 3, and its PNG encoding (the
+/// fastest of five runs each). The bound is loose, for debug builds.
 #[test]
 fn measure_full_text_pages() {
     let pages: Vec<Page> = (0..10).map(prose_page).collect();
@@ -580,23 +613,21 @@ fn measure_full_text_pages() {
         .map(|i| if let Item::Text(run) = i { run.glyphs.len() } else { 0 })
         .sum();
     let opts = |scale| RenderOptions { scale, ..RenderOptions::default() };
-    let start = Instant::now();
-    let mut renderer = Renderer::new(fonts(), opts(1.0));
-    for page in &pages {
-        renderer.render(page).unwrap();
-    }
-    let shared = start.elapsed();
-    let start = Instant::now();
-    for page in &pages {
-        render_page(page, fonts(), &opts(1.0)).unwrap();
-    }
-    let separate = start.elapsed();
-    let start = Instant::now();
+    let shared = fastest(|| {
+        let mut renderer = Renderer::new(fonts(), opts(1.0));
+        for page in &pages {
+            renderer.render(page).unwrap();
+        }
+    });
+    let separate = fastest(|| {
+        for page in &pages {
+            render_page(page, fonts(), &opts(1.0)).unwrap();
+        }
+    });
+    let one_at_3 = fastest(|| drop(render(&pages[0], 3.0)));
     let big = render(&pages[0], 3.0);
-    let one_at_3 = start.elapsed();
-    let start = Instant::now();
-    let png = super::encode_png(&big).unwrap();
-    let encode = start.elapsed();
+    let mut png = Vec::new();
+    let encode = fastest(|| png = super::encode_png(&big).unwrap());
     save(&big, "prose");
     eprintln!(
         "10 A4 pages of {glyphs} glyphs at scale 1: {shared:?} with one Renderer, \
@@ -607,4 +638,35 @@ fn measure_full_text_pages() {
         png.len() / 1024
     );
     assert!(shared.as_secs_f32() < 5.0, "{shared:?}");
+}
+
+/// Logs the render and encoding time of a long mobile page: 360 × 8000 pt (1080 ×
+/// 24 000 px at the default scale, three bands), 280 lines of text and a bar per line.
+/// Ignored by default (it needs some 200 MB); run with `--ignored --nocapture`.
+#[test]
+#[ignore]
+fn measure_long_mobile_page() {
+    let chars: Vec<char> = PROSE.chars().filter(|c| !c.is_ascii()).collect();
+    let mut items = Vec::new();
+    for i in 0..280 {
+        let y = 40.0 + 28.0 * i as f32;
+        let line: String = chars.iter().cycle().skip(i * 20).take(20).collect();
+        items.push(text(&line, 15.0, 20.0, y));
+        items.push(rect(330.0, y - 10.0, 10.0 + (i % 20) as f32, 10.0, Rgb(31, 119, 180)));
+    }
+    let page = page(360.0, 8000.0, items);
+    let start = Instant::now();
+    let pixmap = render_page(&page, fonts(), &RenderOptions::default()).unwrap();
+    let render = start.elapsed();
+    let start = Instant::now();
+    let png = super::encode_png(&pixmap).unwrap();
+    let seam = tiny_skia::IntRect::from_xywh(0, 7900, 1080, 200).unwrap();
+    save(&pixmap.clone_rect(seam).unwrap(), "long-page-first-band-seam");
+    eprintln!(
+        "{}×{} px: rendered in {render:?}, encoded in {:?} ({} KB)",
+        pixmap.width(),
+        pixmap.height(),
+        start.elapsed(),
+        png.len() / 1024
+    );
 }
