@@ -59,8 +59,7 @@ impl Variant {
     pub fn default_formats(self) -> &'static [Format] {
         match self {
             Variant::Official => &[Format::Pdf, Format::Docx],
-            // The illustrated DOCX (native charts in the document) is not wired yet.
-            Variant::Illustrated => &[Format::Pdf, Format::Png],
+            Variant::Illustrated => &[Format::Pdf, Format::Docx, Format::Png],
         }
     }
 }
@@ -71,7 +70,7 @@ pub struct BuildOptions {
     /// Output directory (default: the report's directory).
     pub out_dir: Option<PathBuf>,
     /// Formats to write; empty = each variant's defaults (official: PDF and DOCX;
-    /// illustrated: PDF and PNG). PNG applies to the illustrated variant only.
+    /// illustrated: PDF, DOCX and PNG). PNG applies to the illustrated variant only.
     pub formats: Vec<Format>,
     /// Variants to build (default: official).
     pub variants: Vec<Variant>,
@@ -287,34 +286,52 @@ fn official(
 }
 
 /// The illustrated variant's outputs, in memory: A4 PDF and DOCX from the
-/// `illustrated` layout, the long PNG from `illustrated-mobile`.
+/// `illustrated` layout (one composition and one font book for both), the long PNG
+/// from `illustrated-mobile`.
 fn illustrated(
     report: &Report,
     font_opts: &FontOptions,
     formats: &[Format],
 ) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
     let previous = compose::illustrated::previous_figures(report)?;
+    let mut t = Timer::new();
     let mut out = Vec::new();
-    for &format in formats {
-        let layout_name = if format == Format::Png { "illustrated-mobile" } else { "illustrated" };
+    for layout_name in ["illustrated", "illustrated-mobile"] {
+        let wanted: Vec<Format> = formats
+            .iter()
+            .copied()
+            .filter(|&f| (f == Format::Png) == (layout_name == "illustrated-mobile"))
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
         let style = layout_for(report, layout_name)?;
         let mut fonts = FontBook::new(&style, font_opts)?;
         let doc = compose::illustrated::compose(report, &style, previous.as_ref())?;
         let palette = style.colors(report.illustrated.palette.as_deref());
-        let layout_opts = layout::LayoutOptions { palette };
-        let bytes = match format {
-            Format::Pdf => {
-                let paged = layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
-                pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?
-            }
-            Format::Docx => return Err(BuildError::Unsupported("illustrated DOCX")),
-            Format::Png => {
-                let paged = layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
-                let page = paged.pages.first().ok_or(BuildError::EmptyDocument)?;
-                png::render_png(page, &fonts, &RenderOptions::default())?
-            }
-        };
-        out.push((format, bytes));
+        t.lap(layout_name);
+        for format in wanted {
+            let layout_opts = layout::LayoutOptions { palette: palette.clone() };
+            let bytes = match format {
+                Format::Pdf => {
+                    let paged =
+                        layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
+                    pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?
+                }
+                Format::Docx => {
+                    let opts = DocxOptions { palette: Some(palette.clone()), ..Default::default() };
+                    docx::write_docx(&doc, &style, &fonts, &opts)?
+                }
+                Format::Png => {
+                    let paged =
+                        layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
+                    let page = paged.pages.first().ok_or(BuildError::EmptyDocument)?;
+                    png::render_png(page, &fonts, &RenderOptions::default())?
+                }
+            };
+            t.lap(format.extension());
+            out.push((format, bytes));
+        }
     }
     Ok(out)
 }

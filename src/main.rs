@@ -199,12 +199,6 @@ fn build(
         );
         return ExitCode::from(2);
     }
-    if variant != BuildVariant::Official && formats.iter().any(|f| matches!(f, BuildFormat::Docx)) {
-        eprintln!(
-            "nianbao: 图文版暂不支持 DOCX 输出 / the illustrated variant has no DOCX output yet"
-        );
-        return ExitCode::from(2);
-    }
     let formats = formats
         .iter()
         .map(|f| match f {

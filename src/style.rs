@@ -116,6 +116,27 @@ pub struct IllustratedSpec {
     pub footer_size: f32,
 }
 
+/// The sizes of the A4 illustrated layout, for a layout without `illustrated:`.
+impl Default for IllustratedSpec {
+    fn default() -> Self {
+        IllustratedSpec {
+            banner_height_mm: 58.0,
+            banner_agency_size: 12.0,
+            banner_title_size: 20.0,
+            banner_year_size: 40.0,
+            card_columns: 3,
+            card_height_mm: 26.0,
+            card_gap_mm: 4.0,
+            card_value_size: 26.0,
+            card_label_size: 9.5,
+            chart_height_mm: 62.0,
+            chart_title_size: 10.5,
+            chart_label_size: 8.5,
+            footer_size: 8.0,
+        }
+    }
+}
+
 /// A colour palette (`#RRGGBB` strings), see illustrated-design.md.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -27,7 +27,7 @@ use super::styles::{alignment, char_style_id, docx_styles, RoleFormat};
 use super::title;
 use super::DocxError;
 use crate::compose::tree::{Block, Cell, CellKind, Document, Paragraph, Role, Table};
-use crate::style::{parse_hex_color, Style};
+use crate::style::{Colors, Style};
 
 /// Everything the builder reads.
 pub(crate) struct Context<'a> {
@@ -39,6 +39,9 @@ pub(crate) struct Context<'a> {
     pub formats: &'a BTreeMap<Role, RoleFormat>,
     /// How to say "no hanging punctuation".
     pub punctuation: super::Punctuation,
+    /// The report's palette (text colours, fills and shading of the illustrated
+    /// layouts; the official layout uses none).
+    pub palette: &'a Colors,
 }
 
 /// Build the docx-rs document: styles, page setup, body, footers.
@@ -71,8 +74,9 @@ pub(crate) fn document(
         docx = match block {
             Block::Paragraph(p) => docx.add_paragraph(paragraph(p, cx, plan)?),
             Block::Table(t) => docx.add_table(table(t, cx, plan)?),
-            // The illustrated variant's graphics (DOCX support in progress).
-            Block::Visual(_) => docx,
+            // A placeholder paragraph: `patch` puts the graphic's elements
+            // (built by `visual`) in its place.
+            Block::Visual(_) => docx.add_paragraph(DocxParagraph::new()),
         };
     }
     Ok(docx)
@@ -236,7 +240,7 @@ fn table(t: &Table, cx: &Context<'_>, plan: &mut FontPlan) -> Result<DocxTable, 
                 if span > 1 {
                     cont = cont.grid_span(span);
                 }
-                if let Some(fill) = shading(above, cx.style) {
+                if let Some(fill) = shading(above, cx) {
                     cont = cont.shading(fill);
                 }
                 cells.push(cont);
@@ -296,20 +300,16 @@ fn cell_role(cell: &Cell) -> Role {
     }
 }
 
-/// The layout's shading of a cell, if any.
-fn shading(cell: &Cell, style: &Style) -> Option<Shading> {
-    let hex = match cell.kind {
-        CellKind::Caption => style.tables.caption_shading.as_deref(),
-        CellKind::Header => style.tables.header_shading.as_deref(),
+/// The layout's shading of a cell, if any: a palette role (`tint`) or `#RRGGBB`, as
+/// the PDF's tables read it.
+fn shading(cell: &Cell, cx: &Context<'_>) -> Option<Shading> {
+    let value = match cell.kind {
+        CellKind::Caption => cx.style.tables.caption_shading.as_deref(),
+        CellKind::Header => cx.style.tables.header_shading.as_deref(),
         _ => None,
     }?;
-    let (r, g, b) = parse_hex_color(hex)?;
-    Some(
-        Shading::new()
-            .shd_type(ShdType::Clear)
-            .color("auto")
-            .fill(format!("{r:02X}{g:02X}{b:02X}")),
-    )
+    let fill = cx.style.color(value, cx.palette)?;
+    Some(Shading::new().shd_type(ShdType::Clear).color("auto").fill(fill.hex()))
 }
 
 fn table_cell(
@@ -341,7 +341,7 @@ fn table_cell(
     if cell.rowspan > 1 {
         out = out.vertical_merge(VMergeType::Restart);
     }
-    if let Some(fill) = shading(cell, cx.style) {
+    if let Some(fill) = shading(cell, cx) {
         out = out.shading(fill);
     }
     Ok(out)

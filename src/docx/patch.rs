@@ -4,7 +4,8 @@
 //! an [`Element`] tree and adds what docx-rs cannot express:
 //!
 //! * **Body**, walked in step with the tree's blocks (each block is one `w:p` or
-//!   `w:tbl`): `w:tblHeader` on the first `Table::header_rows` rows (§17.4.49: header
+//!   `w:tbl`; a graphic's placeholder paragraph is replaced by the elements
+//!   [`super::visual`] built for it): `w:tblHeader` on the first `Table::header_rows` rows (§17.4.49: header
 //!   rows repeat on every page the table crosses, and only a contiguous run from the
 //!   top counts); `w:firstLineChars` / `w:rightChars` beside direct indents; space
 //!   before/after in grid lines (`w:beforeLines`, `w:afterLines`) beside the twips.
@@ -25,6 +26,7 @@ use super::props::{self, wml_type};
 use super::schema::normalize;
 use super::styles::{char_units, RoleFormat};
 use super::theme::{theme, CT_THEME, REL_THEME};
+use super::visual::VisualParts;
 use super::xml::{self, Element};
 use super::DocxError;
 use crate::compose::tree::{Block, Document, Paragraph, Role, Table};
@@ -38,14 +40,16 @@ pub(crate) struct XmlParts {
     footers: Vec<String>,
 }
 
-/// Patch and serialize docx-rs's body, styles, relationships and footers.
+/// Patch and serialize docx-rs's body, styles, relationships and footers; the
+/// graphics' elements go where `build` left their placeholders.
 pub(crate) fn xml_parts(
     raw: XMLDocx,
     doc: &Document,
     cx: &Context<'_>,
+    visuals: &mut VisualParts,
 ) -> Result<XmlParts, DocxError> {
     let mut document = xml::parse(&raw.document, "word/document.xml")?;
-    patch_document(&mut document, doc, cx);
+    patch_document(&mut document, doc, cx, std::mem::take(&mut visuals.bodies));
     drop_empty_run_properties(&mut document);
     normalize(&mut document);
 
@@ -61,6 +65,7 @@ pub(crate) fn xml_parts(
             .attr("Type", REL_THEME)
             .attr("Target", "theme/theme1.xml"),
     ));
+    doc_rels.children.extend(visuals.rels.drain(..).map(xml::Node::Element));
     let body = &cx.formats[&Role::Body].fonts;
     let theme = theme(&body.latin, &body.east_asia);
     let footers: Vec<(String, Element)> = footer_parts(&raw, &doc_rels)?;
@@ -79,10 +84,19 @@ pub(crate) fn xml_parts(
 /// The parts of the package, in the order they are zipped: content types, package
 /// relationships and properties first, then the WordprocessingML parts, the font
 /// table, the fonts.
-pub(crate) fn assemble(xml: XmlParts, doc: &Document, fonts: FontTable) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn assemble(
+    xml: XmlParts,
+    doc: &Document,
+    fonts: FontTable,
+    visuals: VisualParts,
+) -> Vec<(String, Vec<u8>)> {
     let mut font_table = fonts.fonts;
     normalize(&mut font_table);
     let embedded = !fonts.parts.is_empty();
+    let mut defaults = visuals.defaults;
+    if embedded {
+        defaults.push(("odttf", super::embed::CT_ODTTF));
+    }
 
     let mut overrides: Vec<(String, &str)> = vec![
         ("word/document.xml".into(), wml_type("document")),
@@ -92,16 +106,18 @@ pub(crate) fn assemble(xml: XmlParts, doc: &Document, fonts: FontTable) -> Vec<(
         ("word/theme/theme1.xml".into(), CT_THEME),
     ];
     overrides.extend(xml.footers.iter().map(|name| (name.clone(), wml_type("footer"))));
+    overrides.extend(visuals.overrides);
     overrides.push(("docProps/core.xml".into(), wml_type("core")));
     overrides.push(("docProps/app.xml".into(), wml_type("app")));
 
     let mut out: Vec<(String, Vec<u8>)> = vec![
-        ("[Content_Types].xml".into(), xml::write(&props::content_types(&overrides, embedded))),
+        ("[Content_Types].xml".into(), xml::write(&props::content_types(&overrides, &defaults))),
         ("_rels/.rels".into(), xml::write(&props::package_rels())),
         ("docProps/core.xml".into(), xml::write(&props::core(&doc.meta))),
         ("docProps/app.xml".into(), xml::write(&props::app(&doc.meta))),
     ];
     out.extend(xml.parts);
+    out.extend(visuals.parts);
     out.push(("word/settings.xml".into(), xml::write(&props::settings(embedded))));
     out.push(("word/fontTable.xml".into(), xml::write(&font_table)));
     if embedded {
@@ -149,28 +165,42 @@ fn footer_parts(raw: &XMLDocx, rels: &Element) -> Result<Vec<(String, Element)>,
     Ok(out)
 }
 
-/// Walk `w:body` in step with the tree's blocks.
-fn patch_document(document: &mut Element, doc: &Document, cx: &Context<'_>) {
+/// Walk `w:body` in step with the tree's blocks; each graphic's placeholder paragraph
+/// is replaced by its elements from `visuals` (one entry per graphic, in order).
+fn patch_document(
+    document: &mut Element,
+    doc: &Document,
+    cx: &Context<'_>,
+    visuals: Vec<Vec<Element>>,
+) {
     let Some(body) = document.find_mut("w:body") else { return };
-    // Visual blocks (the illustrated variant's graphics) write no body element yet.
-    let mut blocks = doc.blocks.iter().filter(|b| !matches!(b, Block::Visual(_)));
-    for element in body.elements_mut() {
+    let mut blocks = doc.blocks.iter();
+    let mut visuals = visuals.into_iter();
+    let mut children = Vec::with_capacity(body.children.len());
+    for node in std::mem::take(&mut body.children) {
+        let xml::Node::Element(mut element) = node else {
+            children.push(node);
+            continue;
+        };
         match element.name.as_str() {
-            "w:p" => {
-                if let Some(Block::Paragraph(p)) = blocks.next() {
-                    patch_paragraph(element, p, &cx.formats[&p.role]);
+            "w:p" | "w:tbl" => match blocks.next() {
+                Some(Block::Paragraph(p)) => patch_paragraph(&mut element, p, &cx.formats[&p.role]),
+                Some(Block::Table(t)) => patch_table(&mut element, t),
+                Some(Block::Visual(_)) => {
+                    let elements = visuals.next().unwrap_or_default();
+                    children.extend(elements.into_iter().map(xml::Node::Element));
+                    continue;
                 }
-            }
-            "w:tbl" => {
-                if let Some(Block::Table(t)) = blocks.next() {
-                    patch_table(element, t);
-                }
-            }
-            "w:sectPr" => patch_section(element, cx),
+                None => {}
+            },
+            "w:sectPr" => patch_section(&mut element, cx),
             _ => {}
         }
+        children.push(xml::Node::Element(element));
     }
+    body.children = children;
     debug_assert!(blocks.next().is_none(), "every block becomes one body element");
+    debug_assert!(visuals.next().is_none(), "every graphic has its placeholder");
 }
 
 /// docx-rs writes an empty `w:rPr` into every run and paragraph mark; they say

@@ -106,7 +106,7 @@ pub(crate) fn app(meta: &Meta) -> Element {
 
 /// `[Content_Types].xml` (ISO/IEC 29500-2 §10.1.2): defaults by extension, then an
 /// override per XML part.
-pub(crate) fn content_types(overrides: &[(String, &str)], odttf: bool) -> Element {
+pub(crate) fn content_types(overrides: &[(String, &str)], defaults: &[(&str, &str)]) -> Element {
     let default = |ext: &str, ct: &str| {
         Element::new("Default").attr("Extension", ext).attr("ContentType", ct)
     };
@@ -114,8 +114,8 @@ pub(crate) fn content_types(overrides: &[(String, &str)], odttf: bool) -> Elemen
         .attr("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")
         .child(default("rels", "application/vnd.openxmlformats-package.relationships+xml"))
         .child(default("xml", "application/xml"));
-    if odttf {
-        types = types.child(default("odttf", super::embed::CT_ODTTF));
+    for (ext, ct) in defaults {
+        types = types.child(default(ext, ct));
     }
     for (part, ct) in overrides {
         types = types.child(

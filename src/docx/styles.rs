@@ -33,7 +33,7 @@ use super::geometry::{half_points, twips, Geometry};
 use super::xml::{Element, Node};
 use super::Punctuation;
 use crate::compose::tree::{Align, Role};
-use crate::style::Style;
+use crate::style::{Colors, Rgb, Style};
 
 /// How one role is set: everything its named style says.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +70,10 @@ pub(crate) struct RoleFormat {
     pub line: i32,
     /// Whether lines snap to the document grid.
     pub snap: bool,
+    /// Text colour, when not black (the illustrated layouts' headings).
+    pub color: Option<Rgb>,
+    /// Paragraph shading (the illustrated layouts' section bars).
+    pub fill: Option<Rgb>,
 }
 
 impl RoleFormat {
@@ -118,6 +122,7 @@ pub(crate) fn formats(
     style: &Style,
     geo: &Geometry,
     plan: &FontPlan,
+    palette: &Colors,
 ) -> BTreeMap<Role, RoleFormat> {
     Role::ALL
         .iter()
@@ -177,6 +182,8 @@ pub(crate) fn formats(
                 outline,
                 line,
                 snap: grid || role == Role::Title,
+                color: Some(style.text_color(role, palette)).filter(|&c| c != Rgb::BLACK),
+                fill: style.fill(role, palette),
             };
             (role, format)
         })
@@ -336,6 +343,27 @@ pub(crate) fn patch(
         }
         if let Some(alias) = f.alias {
             style.set_child(Element::new("w:aliases").attr("w:val", alias));
+        }
+        if let Some(fill) = f.fill {
+            let ppr = style.find_or_insert("w:pPr");
+            ppr.set_child(
+                Element::new("w:shd")
+                    .attr("w:val", "clear")
+                    .attr("w:color", "auto")
+                    .attr("w:fill", fill.hex()),
+            );
+            // As the PDF: a shaded paragraph (a section bar) keeps at least one grid
+            // line free above and below it.
+            let spacing = ppr.find_or_insert("w:spacing");
+            for (twips, lines) in [("w:before", "w:beforeLines"), ("w:after", "w:afterLines")] {
+                spacing.set_attr(twips, f.line.to_string());
+                spacing.set_attr(lines, "100");
+            }
+        }
+        if let Some(color) = f.color {
+            style
+                .find_or_insert("w:rPr")
+                .set_child(Element::new("w:color").attr("w:val", color.hex()));
         }
         let ppr = style.find_or_insert("w:pPr");
         if !f.snap {

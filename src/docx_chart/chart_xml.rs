@@ -6,7 +6,7 @@
 use super::ring;
 use super::workbook::{cell_ref, number, range_ref};
 use super::xml::Xml;
-use super::Plot;
+use super::{ChartFonts, Plot};
 use crate::compose::tree::{ChartKind, Rgb};
 
 /// DrawingML chart namespace.
@@ -20,11 +20,6 @@ pub(super) const NS_R: &str = "http://schemas.openxmlformats.org/officeDocument/
 pub(super) const CAT_AX_ID: u32 = 504_000_001;
 /// Id of the value axis.
 pub(super) const VAL_AX_ID: u32 = 504_000_002;
-
-/// East Asian typeface of all chart text (the 黑体 role of illustrated-design.md).
-pub(super) const FONT_EA: &str = "黑体";
-/// Latin typeface for digits and Latin text (Liberation Sans is its metric twin).
-pub(super) const FONT_LATIN: &str = "Arial";
 
 /// Chart text size in hundredths of a point (9 pt).
 const SIZE_TEXT: u32 = 900;
@@ -54,7 +49,7 @@ pub(super) fn chart_space(plot: &Plot) -> String {
     solid_fill(&mut x, Rgb::WHITE);
     no_line(&mut x);
     x.close("c:spPr");
-    tx_pr(&mut x, SIZE_TEXT, false, TEXT, false);
+    tx_pr(&mut x, plot.fonts, SIZE_TEXT, false, TEXT, false);
     // §21.2.2 CT_ExternalData: the embedded workbook, not refreshed on open.
     x.open("c:externalData", &[("r:id", super::WORKBOOK_REL_ID)]);
     x.val("c:autoUpdate", 0);
@@ -105,7 +100,7 @@ fn chart(x: &mut Xml, plot: &Plot) {
     x.close("c:spPr");
     x.close("c:plotArea");
     if let Some(pos) = plot.legend_pos() {
-        legend(x, pos);
+        legend(x, plot.fonts, pos);
     }
     x.val("c:plotVisOnly", 1);
     x.val("c:dispBlanksAs", "gap");
@@ -118,9 +113,9 @@ fn title(x: &mut Xml, plot: &Plot) {
     x.open("c:title", &[]).open("c:tx", &[]).open("c:rich", &[]);
     x.empty("a:bodyPr", &[("rot", "0"), ("vert", "horz")]);
     x.empty("a:lstStyle", &[]);
-    paragraph(x, &plot.chart.title, SIZE_TITLE, true, TEXT);
+    paragraph(x, plot.fonts, &plot.chart.title, SIZE_TITLE, true, TEXT);
     if let Some(sub) = plot.subtitle() {
-        paragraph(x, &sub, SIZE_TEXT, false, MUTED);
+        paragraph(x, plot.fonts, &sub, SIZE_TEXT, false, MUTED);
     }
     x.close("c:rich").close("c:tx");
     x.val("c:overlay", 0);
@@ -128,12 +123,12 @@ fn title(x: &mut Xml, plot: &Plot) {
 }
 
 /// One `a:p` of rich text (§21.1.2 CT_TextParagraph: pPr, runs, endParaRPr).
-fn paragraph(x: &mut Xml, text: &str, size: u32, bold: bool, color: Rgb) {
+fn paragraph(x: &mut Xml, fonts: &ChartFonts, text: &str, size: u32, bold: bool, color: Rgb) {
     x.open("a:p", &[]).open("a:pPr", &[]);
-    run_props(x, "a:defRPr", size, bold, color);
+    run_props(x, fonts, "a:defRPr", size, bold, color);
     x.close("a:pPr");
     x.open("a:r", &[]);
-    run_props(x, "a:rPr", size, bold, color);
+    run_props(x, fonts, "a:rPr", size, bold, color);
     x.text("a:t", text);
     x.close("a:r").close("a:p");
 }
@@ -141,7 +136,7 @@ fn paragraph(x: &mut Xml, text: &str, size: u32, bold: bool, color: Rgb) {
 /// §21.1.2 CT_TextCharacterProperties (as a:defRPr or a:rPr): fill, then latin, ea,
 /// cs. The East Asian face carries GB2312's charset and SimHei's PANOSE/pitch family so
 /// that an application without 黑体 substitutes another Chinese sans, not a Latin face.
-fn run_props(x: &mut Xml, name: &str, size: u32, bold: bool, color: Rgb) {
+fn run_props(x: &mut Xml, fonts: &ChartFonts, name: &str, size: u32, bold: bool, color: Rgb) {
     let size = size.to_string();
     x.open(
         name,
@@ -153,23 +148,23 @@ fn run_props(x: &mut Xml, name: &str, size: u32, bold: bool, color: Rgb) {
         ],
     );
     solid_fill(x, color);
-    x.empty("a:latin", &[("typeface", FONT_LATIN)]);
+    x.empty("a:latin", &[("typeface", fonts.latin.as_str())]);
     x.empty(
         "a:ea",
         &[
-            ("typeface", FONT_EA),
+            ("typeface", fonts.east_asia.as_str()),
             ("panose", "02010609060101010101"),
             ("pitchFamily", "49"),
             ("charset", "-122"),
         ],
     );
-    x.empty("a:cs", &[("typeface", FONT_LATIN)]);
+    x.empty("a:cs", &[("typeface", fonts.latin.as_str())]);
     x.close(name);
 }
 
 /// §21.2.2 txPr (CT_TextBody: bodyPr, lstStyle, p). `horizontal` pins the text
 /// horizontal (category labels wrap instead of turning 45°).
-fn tx_pr(x: &mut Xml, size: u32, bold: bool, color: Rgb, horizontal: bool) {
+fn tx_pr(x: &mut Xml, fonts: &ChartFonts, size: u32, bold: bool, color: Rgb, horizontal: bool) {
     x.open("c:txPr", &[]);
     if horizontal {
         x.empty("a:bodyPr", &[("rot", "0"), ("vert", "horz")]);
@@ -178,7 +173,7 @@ fn tx_pr(x: &mut Xml, size: u32, bold: bool, color: Rgb, horizontal: bool) {
     }
     x.empty("a:lstStyle", &[]);
     x.open("a:p", &[]).open("a:pPr", &[]);
-    run_props(x, "a:defRPr", size, bold, color);
+    run_props(x, fonts, "a:defRPr", size, bold, color);
     x.close("a:pPr");
     x.empty("a:endParaRPr", &[("lang", "zh-CN")]);
     x.close("a:p");
@@ -257,10 +252,10 @@ fn bar_ser(x: &mut Xml, plot: &Plot, i: usize) {
         let format = if plot.integral { "0;-0;;" } else { "0.0#;-0.0#;;" };
         let labels =
             Labels { format, pos: Some("ctr"), color: contrast(series.color), ..Labels::VALUES };
-        d_lbls(x, &narrow_segments(plot, i), &labels, false);
+        d_lbls(x, plot.fonts, &narrow_segments(plot, i), &labels, false);
     } else {
         // At the bar end (illustrated-design.md: data labels at the bar end).
-        d_lbls(x, &[], &Labels { pos: Some("outEnd"), ..Labels::VALUES }, false);
+        d_lbls(x, plot.fonts, &[], &Labels { pos: Some("outEnd"), ..Labels::VALUES }, false);
     }
     cat(x, plot);
     val(x, plot, i);
@@ -325,7 +320,7 @@ fn doughnut_chart(x: &mut Xml, plot: &Plot) {
         })
         .collect();
     let group = Labels { color: contrast(series.color), ..percent };
-    d_lbls(x, &per_point, &group, true);
+    d_lbls(x, plot.fonts, &per_point, &group, true);
     cat(x, plot);
     val(x, plot, 0);
     x.close("c:ser");
@@ -370,7 +365,13 @@ impl Labels {
 /// point's colour and position.
 /// `leaders` asks for leader lines to moved labels: for doughnuts only through the
 /// Office 2013 extension (c15:showLeaderLines), the core element being for pies.
-fn d_lbls(x: &mut Xml, per_point: &[(usize, Option<Labels>)], labels: &Labels, leaders: bool) {
+fn d_lbls(
+    x: &mut Xml,
+    fonts: &ChartFonts,
+    per_point: &[(usize, Option<Labels>)],
+    labels: &Labels,
+    leaders: bool,
+) {
     x.open("c:dLbls", &[]);
     for (p, point) in per_point {
         x.open("c:dLbl", &[]);
@@ -387,10 +388,10 @@ fn d_lbls(x: &mut Xml, per_point: &[(usize, Option<Labels>)], labels: &Labels, l
             x.val("c:x", fraction(dx)).val("c:y", fraction(dy));
             x.close("c:manualLayout").close("c:layout");
         }
-        label_group(x, point);
+        label_group(x, fonts, point);
         x.close("c:dLbl");
     }
-    label_group(x, labels);
+    label_group(x, fonts, labels);
     if leaders {
         x.val("c:showLeaderLines", 0);
         x.open("c:extLst", &[]);
@@ -420,13 +421,13 @@ fn fraction(v: f64) -> String {
 }
 
 /// The shared `Group_DLbl` / `Group_DLbls` sequence.
-fn label_group(x: &mut Xml, labels: &Labels) {
+fn label_group(x: &mut Xml, fonts: &ChartFonts, labels: &Labels) {
     x.empty("c:numFmt", &[("formatCode", labels.format), ("sourceLinked", "0")]);
     x.open("c:spPr", &[]);
     x.empty("a:noFill", &[]);
     no_line(x);
     x.close("c:spPr");
-    tx_pr(x, SIZE_TEXT, false, labels.color, false);
+    tx_pr(x, fonts, SIZE_TEXT, false, labels.color, false);
     if let Some(pos) = labels.pos {
         x.val("c:dLblPos", pos);
     }
@@ -505,7 +506,7 @@ fn cat_ax(x: &mut Xml, plot: &Plot) {
     x.open("a:ln", &[("w", "9525")]);
     solid_fill(x, AXIS_LINE);
     x.close("a:ln").close("c:spPr");
-    tx_pr(x, SIZE_TEXT, false, TEXT, true);
+    tx_pr(x, plot.fonts, SIZE_TEXT, false, TEXT, true);
     x.val("c:crossAx", VAL_AX_ID);
     x.val("c:crosses", "autoZero");
     x.val("c:auto", 1);
@@ -537,11 +538,11 @@ fn val_ax(x: &mut Xml, plot: &Plot) {
 }
 
 /// §21.2.2 CT_Legend: legendPos, (legendEntry, layout), overlay, (spPr), txPr.
-fn legend(x: &mut Xml, pos: &str) {
+fn legend(x: &mut Xml, fonts: &ChartFonts, pos: &str) {
     x.open("c:legend", &[]);
     x.val("c:legendPos", pos);
     x.val("c:overlay", 0);
-    tx_pr(x, SIZE_TEXT, false, TEXT, false);
+    tx_pr(x, fonts, SIZE_TEXT, false, TEXT, false);
     x.close("c:legend");
 }
 

@@ -172,9 +172,28 @@ pub enum ChartPartError {
     },
 }
 
+/// The typefaces chart text names (`a:latin`, `a:ea`, `a:cs`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartFonts {
+    /// East Asian typeface of all chart text (the 黑体 role of illustrated-design.md).
+    pub east_asia: String,
+    /// Latin typeface for digits and Latin text.
+    pub latin: String,
+}
+
+impl Default for ChartFonts {
+    /// 黑体 and Arial, the faces every Chinese Windows has. A DOCX that embeds its
+    /// fonts names its own sans faces instead (see [`chart_part_with`]).
+    fn default() -> Self {
+        Self { east_asia: "黑体".into(), latin: "Arial".into() }
+    }
+}
+
 /// What is drawn: the chart, the series plotted and the per-category colours, if any.
 struct Plot<'a> {
     chart: &'a Chart,
+    /// The typefaces of its text.
+    fonts: &'a ChartFonts,
     /// Bar and Stacked: every series; HBar and Ring: the first.
     series: Vec<&'a Series>,
     /// One colour per category (`c:dPt`): rings, horizontal bars, single-series bars.
@@ -184,7 +203,7 @@ struct Plot<'a> {
 }
 
 impl<'a> Plot<'a> {
-    fn new(chart: &'a Chart) -> Result<Self, ChartPartError> {
+    fn new(chart: &'a Chart, fonts: &'a ChartFonts) -> Result<Self, ChartPartError> {
         let id = || chart.id.clone();
         if chart.empty_statement.is_some() {
             return Err(ChartPartError::Replaced { id: id() });
@@ -226,7 +245,7 @@ impl<'a> Plot<'a> {
         } else {
             None
         };
-        Ok(Plot { chart, series, point_colors, integral })
+        Ok(Plot { chart, fonts, series, point_colors, integral })
     }
 
     /// The title's second line: a ring's total, else the unit.
@@ -268,7 +287,17 @@ const FALLBACK_RING: [Rgb; 7] = [
 /// Errors for a chart that has an `empty_statement`, has no data, has a series whose
 /// length differs from the categories', or holds a non-finite value.
 pub fn chart_part(chart: &Chart, n: usize) -> Result<ChartPart, ChartPartError> {
-    let plot = Plot::new(chart)?;
+    chart_part_with(chart, n, &ChartFonts::default())
+}
+
+/// Like [`chart_part`], with the chart text in `fonts` (e.g. the document's embedded
+/// sans face, so that the chart reads the same where 黑体 is not installed).
+pub fn chart_part_with(
+    chart: &Chart,
+    n: usize,
+    fonts: &ChartFonts,
+) -> Result<ChartPart, ChartPartError> {
+    let plot = Plot::new(chart, fonts)?;
     let chart_xml = chart_xml::chart_space(&plot);
     let columns: Vec<(&str, &[f64])> =
         plot.series.iter().map(|s| (s.name.as_str(), s.values.as_slice())).collect();

@@ -80,21 +80,7 @@ impl<'a> Context<'a> {
 /// The sizes of `layouts/illustrated.yaml`, for layouts without an `illustrated:`
 /// section.
 fn default_spec() -> IllustratedSpec {
-    IllustratedSpec {
-        banner_height_mm: 58.0,
-        banner_agency_size: 12.0,
-        banner_title_size: 20.0,
-        banner_year_size: 40.0,
-        card_columns: 3,
-        card_height_mm: 26.0,
-        card_gap_mm: 4.0,
-        card_value_size: 26.0,
-        card_label_size: 9.5,
-        chart_height_mm: 62.0,
-        chart_title_size: 10.5,
-        chart_label_size: 8.5,
-        footer_size: 8.0,
-    }
+    IllustratedSpec::default()
 }
 
 /// Draw a graphic block; `opens_document` when it is the document's first block.
