@@ -76,6 +76,9 @@ pub struct BuildOptions {
     pub variants: Vec<Variant>,
     /// Use installed system fonts as well as the bundled ones (default: true).
     pub system_fonts: bool,
+    /// Which reader's reading of `w:overflowPunct` the DOCX files follow (default:
+    /// Word and WPS; see [`docx::Punctuation`]).
+    pub docx_punctuation: docx::Punctuation,
 }
 
 impl Default for BuildOptions {
@@ -85,6 +88,7 @@ impl Default for BuildOptions {
             formats: Vec::new(),
             variants: vec![Variant::Official],
             system_fonts: true,
+            docx_punctuation: docx::Punctuation::Word,
         }
     }
 }
@@ -223,8 +227,8 @@ pub fn build(path: &Path, opts: &BuildOptions) -> Result<Built, BuildError> {
             .filter(|f| opts.formats.is_empty() || opts.formats.contains(f))
             .collect();
         let files = match variant {
-            Variant::Official => official(&report, &style, &font_opts, &wanted, &mut pages)?,
-            Variant::Illustrated => illustrated(&report, &font_opts, &wanted)?,
+            Variant::Official => official(&report, &style, &font_opts, &wanted, opts, &mut pages)?,
+            Variant::Illustrated => illustrated(&report, &font_opts, &wanted, opts)?,
         };
         for (format, bytes) in files {
             outputs.push((dir.join(variant.file_name(&stem, format)), bytes));
@@ -250,6 +254,7 @@ fn official(
     style: &Style,
     font_opts: &FontOptions,
     formats: &[Format],
+    opts: &BuildOptions,
     pages: &mut usize,
 ) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
     let style = &{
@@ -276,7 +281,9 @@ fn official(
                 t.lap("pdf");
             }
             Format::Docx => {
-                out.push((format, docx::write_docx(&doc, style, &fonts, &DocxOptions::default())?));
+                let docx_opts =
+                    DocxOptions { punctuation: opts.docx_punctuation, ..Default::default() };
+                out.push((format, docx::write_docx(&doc, style, &fonts, &docx_opts)?));
                 t.lap("docx");
             }
             Format::Png => {}
@@ -287,51 +294,70 @@ fn official(
 
 /// The illustrated variant's outputs, in memory: A4 PDF and DOCX from the
 /// `illustrated` layout (one composition and one font book for both), the long PNG
-/// from `illustrated-mobile`.
+/// from `illustrated-mobile`. The two layouts are independent and run on two threads.
 fn illustrated(
     report: &Report,
     font_opts: &FontOptions,
     formats: &[Format],
+    opts: &BuildOptions,
 ) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
     let previous = compose::illustrated::previous_figures(report)?;
-    let mut t = Timer::new();
-    let mut out = Vec::new();
-    for layout_name in ["illustrated", "illustrated-mobile"] {
-        let wanted: Vec<Format> = formats
-            .iter()
-            .copied()
-            .filter(|&f| (f == Format::Png) == (layout_name == "illustrated-mobile"))
-            .collect();
+    let (a4, mobile): (Vec<Format>, Vec<Format>) = formats.iter().partition(|&&f| f != Format::Png);
+    let run = |layout_name: &str, wanted: &[Format]| {
         if wanted.is_empty() {
-            continue;
+            return Ok(Vec::new());
         }
-        let style = layout_for(report, layout_name)?;
-        let mut fonts = FontBook::new(&style, font_opts)?;
-        let doc = compose::illustrated::compose(report, &style, previous.as_ref())?;
-        let palette = style.colors(report.illustrated.palette.as_deref());
-        t.lap(layout_name);
-        for format in wanted {
-            let layout_opts = layout::LayoutOptions { palette: palette.clone() };
-            let bytes = match format {
-                Format::Pdf => {
-                    let paged =
-                        layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
-                    pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?
-                }
-                Format::Docx => {
-                    let opts = DocxOptions { palette: Some(palette.clone()), ..Default::default() };
-                    docx::write_docx(&doc, &style, &fonts, &opts)?
-                }
-                Format::Png => {
-                    let paged =
-                        layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
-                    let page = paged.pages.first().ok_or(BuildError::EmptyDocument)?;
-                    png::render_png(page, &fonts, &RenderOptions::default())?
-                }
-            };
-            t.lap(format.extension());
-            out.push((format, bytes));
-        }
+        illustrated_layout(report, previous.as_ref(), font_opts, opts, layout_name, wanted)
+    };
+    let (a4, mobile) = std::thread::scope(|scope| {
+        let mobile = scope.spawn(|| run("illustrated-mobile", &mobile));
+        (run("illustrated", &a4), mobile.join().expect("the PNG thread panicked"))
+    });
+    let mut done: Vec<(Format, Vec<u8>)> = a4?.into_iter().chain(mobile?).collect();
+    // In the order asked for.
+    done.sort_by_key(|(f, _)| formats.iter().position(|g| g == f));
+    Ok(done)
+}
+
+/// The outputs `formats` of one illustrated layout.
+fn illustrated_layout(
+    report: &Report,
+    previous: Option<&compose::charts::PreviousFigures>,
+    font_opts: &FontOptions,
+    opts: &BuildOptions,
+    layout_name: &str,
+    formats: &[Format],
+) -> Result<Vec<(Format, Vec<u8>)>, BuildError> {
+    let mut t = Timer::new();
+    let style = layout_for(report, layout_name)?;
+    let mut fonts = FontBook::new(&style, font_opts)?;
+    let doc = compose::illustrated::compose(report, &style, previous)?;
+    let palette = style.colors(report.illustrated.palette.as_deref());
+    t.lap(layout_name);
+    let mut out = Vec::new();
+    for &format in formats {
+        let layout_opts = layout::LayoutOptions { palette: palette.clone() };
+        let bytes = match format {
+            Format::Pdf => {
+                let paged = layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
+                pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?
+            }
+            Format::Docx => {
+                let docx_opts = DocxOptions {
+                    palette: Some(palette.clone()),
+                    punctuation: opts.docx_punctuation,
+                    ..Default::default()
+                };
+                docx::write_docx(&doc, &style, &fonts, &docx_opts)?
+            }
+            Format::Png => {
+                let paged = layout::layout_document_with(&doc, &style, &mut fonts, &layout_opts)?;
+                let page = paged.pages.first().ok_or(BuildError::EmptyDocument)?;
+                png::render_png(page, &fonts, &RenderOptions::default())?
+            }
+        };
+        t.lap(format.extension());
+        out.push((format, bytes));
     }
     Ok(out)
 }

@@ -66,6 +66,11 @@ enum Command {
         /// 只用随附字体，不用系统字体 / use only the bundled fonts, not the system's.
         #[arg(long)]
         bundled_fonts_only: bool,
+        /// DOCX 标点不悬挂的写法：word（Word、WPS，默认）或 libreoffice（LibreOffice 对
+        /// w:overflowPunct 的理解相反）/ which reader's reading of "no hanging punctuation"
+        /// the DOCX follows: word (Word, WPS; default) or libreoffice.
+        #[arg(long, value_enum, default_value_t = DocxFor::Word)]
+        docx_for: DocxFor,
     },
     /// 显示每个字体角色实际使用的字体文件 / show which font file serves each role.
     Fonts {
@@ -85,6 +90,14 @@ enum BuildFormat {
     Docx,
     /// 长图 PNG（仅图文版，手机发布）/ long PNG for mobile (illustrated variant only).
     Png,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DocxFor {
+    /// Word 和 WPS / Word and WPS.
+    Word,
+    /// LibreOffice.
+    Libreoffice,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,8 +128,8 @@ fn main() -> ExitCode {
             let text = skeleton::skeleton(&skeleton::SkeletonOptions { year, edition, agency });
             write_new(&text, output.as_deref(), force)
         }
-        Command::Build { file, output, format, variant, bundled_fonts_only } => {
-            build(&file, output, &format, variant, bundled_fonts_only)
+        Command::Build { file, output, format, variant, bundled_fonts_only, docx_for } => {
+            build(&file, output, &format, variant, bundled_fonts_only, docx_for)
         }
         Command::Fonts { file, bundled_fonts_only } => fonts(&file, bundled_fonts_only),
         Command::Schema => {
@@ -187,6 +200,7 @@ fn build(
     formats: &[BuildFormat],
     variant: BuildVariant,
     bundled: bool,
+    docx_for: DocxFor,
 ) -> ExitCode {
     let variants = match variant {
         BuildVariant::Official => vec![build::Variant::Official],
@@ -207,7 +221,17 @@ fn build(
             BuildFormat::Png => build::Format::Png,
         })
         .collect();
-    let opts = build::BuildOptions { out_dir, formats, variants, system_fonts: !bundled };
+    let docx_punctuation = match docx_for {
+        DocxFor::Word => nianbao::docx::Punctuation::Word,
+        DocxFor::Libreoffice => nianbao::docx::Punctuation::LibreOffice,
+    };
+    let opts = build::BuildOptions {
+        out_dir,
+        formats,
+        variants,
+        system_fonts: !bundled,
+        docx_punctuation,
+    };
     match build::build(file, &opts) {
         Ok(built) => {
             for d in &built.warnings {

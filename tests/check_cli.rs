@@ -660,3 +660,39 @@ fn text_output_renders_file_line_column_code_and_both_languages() {
         "{text}"
     );
 }
+
+/// The `overflowPunct` value of a DOCX's document defaults.
+fn overflow_punct(docx: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut styles = String::new();
+    zip.by_name("word/styles.xml").unwrap().read_to_string(&mut styles).unwrap();
+    let at = styles.find("<w:overflowPunct").expect("overflowPunct written");
+    styles[at..].split('"').nth(1).unwrap().to_string()
+}
+
+#[test]
+fn build_writes_docx_for_word_or_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = root().join("samples/minimal.yaml");
+    for (flag, value) in [(None, "0"), (Some("word"), "0"), (Some("libreoffice"), "1")] {
+        let mut args =
+            vec![OsStr::new("build"), sample.as_os_str(), OsStr::new("-o"), dir.path().as_os_str()];
+        args.extend([OsStr::new("--format"), OsStr::new("docx")]);
+        if let Some(f) = flag {
+            args.extend([OsStr::new("--docx-for"), OsStr::new(f)]);
+        }
+        let out = nianbao(args);
+        assert_eq!(out.status.code(), Some(0), "{flag:?}: {}", stderr(&out));
+        let docx = dir.path().join("minimal.docx");
+        assert_eq!(overflow_punct(&docx), value, "--docx-for {flag:?}");
+        assert!(!dir.path().join("minimal.pdf").exists(), "--format docx writes no PDF");
+    }
+    let out = nianbao([
+        OsStr::new("build"),
+        sample.as_os_str(),
+        OsStr::new("--docx-for"),
+        OsStr::new("pages"),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "unknown reader: usage error");
+}

@@ -29,6 +29,7 @@ fn huaian_illustrated_pdf_and_png() {
         formats: Vec::new(),
         variants: vec![Variant::Illustrated],
         system_fonts: false,
+        docx_punctuation: Default::default(),
     };
     let built = build::build(&root().join("samples/huaian-2024.yaml"), &opts).unwrap();
     let names: Vec<String> =
@@ -90,6 +91,7 @@ fn build_docx(report: &Path, out: &Path) -> std::path::PathBuf {
         formats: vec![Format::Docx],
         variants: vec![Variant::Illustrated],
         system_fonts: false,
+        docx_punctuation: Default::default(),
     };
     let built = build::build(report, &opts).unwrap();
     assert_eq!(built.files.len(), 1);

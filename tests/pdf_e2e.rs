@@ -34,6 +34,7 @@ fn build_pdf(name: &str, dir: &Path) -> PathBuf {
         formats: vec![Format::Pdf],
         variants: vec![build::Variant::Official],
         system_fonts: false,
+        docx_punctuation: Default::default(),
     };
     let built = build::build(&root().join("samples").join(name), &opts).expect("build");
     built.files.into_iter().next().expect("one file")

@@ -40,6 +40,7 @@ fn compare(sample: &str, page: u32) {
         formats: vec![Format::Pdf],
         variants: vec![Variant::Official],
         system_fonts: false,
+        docx_punctuation: Default::default(),
     };
     let built = build::build(&root().join("samples").join(sample), &opts).unwrap();
     let stem = sample.trim_end_matches(".yaml");
