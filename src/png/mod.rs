@@ -69,6 +69,10 @@ pub use error::RenderError;
 /// limit, so that it never tiles a band itself.
 pub const BAND_HEIGHT: u32 = 8000;
 
+/// Band height of [`render_png`], whose bands are painted while the previous ones are
+/// compressed.
+pub const STREAM_BAND_HEIGHT: u32 = 512;
+
 /// The longest side of an image, in px.
 pub const MAX_SIDE: u32 = 32767;
 
@@ -109,12 +113,16 @@ pub fn render_page(
 }
 
 /// Renders `page` like [`render_page`] and encodes it as an opaque 8-bit RGB PNG.
+///
+/// Painting and compressing overlap: the page is painted in bands of
+/// [`STREAM_BAND_HEIGHT`] px on this thread while another deflates the bands already
+/// painted into the PNG stream. The image is the one [`render_page`] paints.
 pub fn render_png(
     page: &Page,
     fonts: &FontBook,
     opts: &RenderOptions,
 ) -> Result<Vec<u8>, RenderError> {
-    encode_png(&render_page(page, fonts, opts)?)
+    Renderer::new(fonts, *opts).render_png(page)
 }
 
 /// The largest scale (px per pt, rounded down to a thousandth) at which `page` fits in
@@ -152,6 +160,45 @@ impl<'a> Renderer<'a> {
     /// Renders `page` as [`render_page`] does.
     pub fn render(&mut self, page: &Page) -> Result<Pixmap, RenderError> {
         self.render_in_bands(page, BAND_HEIGHT)
+    }
+
+    /// Renders `page` and encodes it as [`render_png`] does.
+    pub fn render_png(&mut self, page: &Page) -> Result<Vec<u8>, RenderError> {
+        self.render_png_in_bands(page, STREAM_BAND_HEIGHT)
+    }
+
+    /// [`Renderer::render_png`] with bands of at most `band` px.
+    fn render_png_in_bands(&mut self, page: &Page, band: u32) -> Result<Vec<u8>, RenderError> {
+        let (width, height) = checked_size(page, self.opts.scale)?;
+        let band = band.clamp(1, BAND_HEIGHT);
+        let background = color(self.opts.background);
+        let scale = self.opts.scale;
+        let glyphs = &mut self.glyphs;
+        // Two bands in flight at most: memory stays at a few bands, not the page.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+        std::thread::scope(|scope| {
+            let encoder = scope.spawn(move || encode_rows(width, height, receive));
+            let painted = (|| -> Result<(), RenderError> {
+                let mut painter = paint::Painter::new(glyphs, scale);
+                let mut top = 0;
+                while top < height {
+                    let rows = band.min(height - top);
+                    let mut pixmap =
+                        Pixmap::new(width, rows).expect("a band within MAX_SIDE is a valid pixmap");
+                    pixmap.fill(background);
+                    painter.paint(page, &mut pixmap.as_mut(), top)?;
+                    if send.send(rgb_of(&pixmap)).is_err() {
+                        break; // The encoder failed; its error is reported below.
+                    }
+                    top += rows;
+                }
+                Ok(())
+            })();
+            drop(send);
+            let encoded = encoder.join().expect("the PNG encoder thread panicked");
+            painted?;
+            encoded.map_err(|err| RenderError::Encode(err.to_string()))
+        })
     }
 
     /// [`Renderer::render`] with bands of at most `band` px (smaller in tests, to
@@ -206,32 +253,53 @@ fn pixel_size(page: &Page, scale: f32) -> Result<(u32, u32), (u32, u32)> {
     }
 }
 
-/// Encodes an opaque pixmap as an RGB PNG (the alpha channel is always 255: the
-/// background is opaque and everything is painted over it).
-///
-/// Deflate level 2 with unfiltered rows. Measured on qianshan's long PNG (1080 × 14 649
-/// px, release build, a loaded 2-core machine): level 2 unfiltered 1.67 MB in 70 ms;
-/// level 6 unfiltered 1.38 MB in 270 ms; level 1 2.5 MB in 86 ms; the `Sub` and `Up`
-/// filters are 10–20 % larger than no filter on flat colour and text at every level.
-fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, RenderError> {
+/// The RGB bytes of an opaque pixmap (its alpha is always 255: the background is
+/// opaque and everything is painted over it, so premultiplied and straight colour are
+/// the same).
+fn rgb_of(pixmap: &Pixmap) -> Vec<u8> {
     let data = pixmap.data();
     let mut rgb = Vec::with_capacity(data.len() / 4 * 3);
     for px in data.chunks_exact(4) {
         rgb.extend_from_slice(&px[..3]);
     }
-    let encode = || -> Result<Vec<u8>, png::EncodingError> {
-        let mut out = Vec::with_capacity(rgb.len() / 16);
-        let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-        encoder.set_color(png::ColorType::Rgb);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_deflate_compression(png::DeflateCompression::Level(2));
-        encoder.set_filter(png::Filter::NoFilter);
-        let mut writer = encoder.write_header()?;
-        writer.write_image_data(&rgb)?;
-        writer.finish()?;
-        Ok(out)
-    };
-    encode().map_err(|err| RenderError::Encode(err.to_string()))
+    rgb
+}
+
+/// Encodes a whole pixmap as [`render_png`] does (tests).
+#[cfg(test)]
+fn encode_png(pixmap: &Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    send.send(rgb_of(pixmap)).expect("the receiver is alive");
+    drop(send);
+    encode_rows(pixmap.width(), pixmap.height(), receive)
+}
+
+/// Encodes the RGB rows arriving on `bands` as one `width` × `height` PNG.
+///
+/// Deflate level 2 with unfiltered rows. Measured on qianshan's long PNG (1080 × 14 649
+/// px, release build, a loaded 2-core machine): level 2 unfiltered 1.67 MB in 70 ms;
+/// level 6 unfiltered 1.38 MB in 270 ms; level 1 2.5 MB in 86 ms; the `Sub` and `Up`
+/// filters are 10–20 % larger than no filter on flat colour and text at every level.
+fn encode_rows(
+    width: u32,
+    height: u32,
+    bands: std::sync::mpsc::Receiver<Vec<u8>>,
+) -> Result<Vec<u8>, png::EncodingError> {
+    use std::io::Write;
+    let mut out = Vec::with_capacity(width as usize * height as usize / 8);
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(2));
+    encoder.set_filter(png::Filter::NoFilter);
+    let mut writer = encoder.write_header()?;
+    let mut stream = writer.stream_writer_with_size(1 << 18)?;
+    for rows in bands {
+        stream.write_all(&rows)?;
+    }
+    stream.finish()?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// The opaque tiny-skia colour of `rgb`.
