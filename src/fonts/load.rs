@@ -53,6 +53,7 @@ impl FontBook {
         if opts.system_fonts {
             book.db.load_system_fonts();
         }
+        book.names = book.db.faces().map(|f| (f.id, super::resolve::FaceNames::of(f))).collect();
         for role in Role::ALL {
             book.resolve_role(role.key(), style.font_list(role))?;
         }

@@ -172,6 +172,8 @@ pub struct FontBook {
     font_dir: PathBuf,
     /// Faces that came from the bundled directory.
     bundled: BTreeSet<fontdb::ID>,
+    /// Normalized names of every database face (only looked up, never iterated).
+    names: HashMap<fontdb::ID, resolve::FaceNames>,
     /// Resolved chains per role key (`body`, `title`, …, and `latin`).
     chains: BTreeMap<String, Vec<Candidate>>,
     /// Database faces already read into `faces`.
