@@ -22,7 +22,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use read_fonts::collections::IntSet;
 use read_fonts::types::{GlyphId, NameId, Tag};
@@ -151,7 +150,7 @@ pub(crate) struct FamilyEntry<'a> {
 /// conversions are 4–9 MB each, reading them would cost more than the whole DOCX).
 enum FontData {
     /// A face the book has in memory.
-    Loaded(Arc<Vec<u8>>),
+    Loaded(crate::fonts::FaceBytes),
     /// A file mapped into memory.
     Mapped(memmap2::Mmap),
 }

@@ -1,13 +1,12 @@
-//! Building a [`FontBook`]: the font database, role resolution, and reading a face's
-//! bytes the first time a character is looked up in it.
+//! Building a [`FontBook`]: the font database, role resolution, and mapping a face's
+//! file the first time a character is looked up in it.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::compose::tree::Role;
 use crate::style::Style;
 
-use super::{FaceFacts, FontBook, FontError, FontId, FontOptions, LoadedFace};
+use super::{FaceBytes, FaceFacts, FontBook, FontError, FontId, FontOptions, LoadedFace};
 
 /// The key of the preference list for digits and Latin letters.
 pub(super) const LATIN_KEY: &str = "latin";
@@ -54,6 +53,7 @@ impl FontBook {
         if opts.system_fonts {
             book.db.load_system_fonts();
         }
+        book.names = book.db.faces().map(|f| (f.id, super::resolve::FaceNames::of(f))).collect();
         for role in Role::ALL {
             book.resolve_role(role.key(), style.font_list(role))?;
         }
@@ -90,7 +90,7 @@ impl FontBook {
         }
     }
 
-    /// The [`FontId`] of a database face, reading its bytes on first use.
+    /// The [`FontId`] of a database face, mapping its file on first use.
     pub(super) fn load(&mut self, id: fontdb::ID) -> Result<FontId, FontError> {
         if let Some(&font) = self.loaded.get(&id) {
             return Ok(font);
@@ -98,8 +98,10 @@ impl FontBook {
         let info = self.db.face(id).expect("face ids come from this database").clone();
         let path = self.source_path(id);
         let data = match &info.source {
-            fontdb::Source::Binary(bytes) => (**bytes).as_ref().to_vec(),
-            _ => std::fs::read(&path)
+            fontdb::Source::Binary(bytes) | fontdb::Source::SharedFile(_, bytes) => {
+                FaceBytes(bytes.clone())
+            }
+            fontdb::Source::File(_) => FaceBytes::map(&path)
                 .map_err(|source| FontError::Io { path: path.clone(), source })?,
         };
         let face = ttf_parser::Face::parse(&data, info.index)
@@ -107,7 +109,7 @@ impl FontBook {
         let facts = FaceFacts::of(&face, &info.post_script_name);
         let font = FontId(self.faces.len() as u32);
         self.faces.push(LoadedFace {
-            data: Arc::new(data),
+            data,
             index: info.index,
             path,
             postscript_name: info.post_script_name.clone(),

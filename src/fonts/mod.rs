@@ -8,8 +8,9 @@
 //! * [`FontBook::glyph`] finds the face that sets one character of one role: digits
 //!   and Latin letters take the `latin` list first, everything else the role's list;
 //!   then any bundled CJK face, then any installed CJK face.
-//! * Faces are read into memory only when a character is looked up in them; the PDF
-//!   writer reads them back with [`FontBook::face`].
+//! * Faces are opened only when a character is looked up in them, as read-only memory
+//!   maps ([`FaceBytes`]): only the pages of the tables and glyphs actually used are
+//!   read from disk. The writers get them back with [`FontBook::face`].
 //!
 //! Faces are mapped to files explicitly — never by a weight query — because the
 //! Fandol Bold faces declare weight 400 (see `describe.rs` and `resolve.rs`).
@@ -24,7 +25,7 @@ mod resolve;
 mod tests;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use describe::{FontSource, RoleFont};
@@ -36,11 +37,70 @@ pub use metrics::{VerticalMetrics, EM_BOX_ASCENT, EM_BOX_DESCENT};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FontId(pub u32);
 
+/// The bytes of a font file, shared and cheap to clone: a read-only memory map of the
+/// file, or bytes already in memory. Dereferences to the whole file.
+///
+/// Mapping instead of reading matters: the bundled Fandol faces are 4–8 MB each and a
+/// report touches a few hundred glyphs of each, so reading them whole cost more than
+/// laying out and writing the report.
+#[derive(Clone)]
+pub struct FaceBytes(Arc<dyn AsRef<[u8]> + Send + Sync>);
+
+impl FaceBytes {
+    /// Map a font file read-only.
+    pub fn map(path: &Path) -> std::io::Result<FaceBytes> {
+        let file = std::fs::File::open(path)?;
+        // SAFETY: the mapping is read-only. A font file truncated or rewritten while a
+        // build runs could change the bytes under us (as with fontdb's own mappings);
+        // every reader (ttf-parser, skrifa, the subsetters) treats font bytes as
+        // untrusted input and bounds-checks them.
+        let map = unsafe { memmap2::Mmap::map(&file)? };
+        Ok(FaceBytes(Arc::new(map)))
+    }
+
+    /// The shared bytes, for APIs that take an `Arc` (krilla's `Data`).
+    pub fn shared(&self) -> Arc<dyn AsRef<[u8]> + Send + Sync> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl std::ops::Deref for FaceBytes {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        (*self.0).as_ref()
+    }
+}
+
+impl AsRef<[u8]> for FaceBytes {
+    fn as_ref(&self) -> &[u8] {
+        self
+    }
+}
+
+impl std::fmt::Debug for FaceBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FaceBytes({} bytes)", self.len())
+    }
+}
+
+impl From<Vec<u8>> for FaceBytes {
+    fn from(data: Vec<u8>) -> Self {
+        FaceBytes(Arc::new(data))
+    }
+}
+
+impl From<Arc<Vec<u8>>> for FaceBytes {
+    fn from(data: Arc<Vec<u8>>) -> Self {
+        FaceBytes(data)
+    }
+}
+
 /// A loaded font face: its bytes and identity.
 #[derive(Clone, Debug)]
 pub struct LoadedFace {
-    /// The whole font file, shared.
-    pub data: Arc<Vec<u8>>,
+    /// The whole font file, shared (usually a memory map, see [`FaceBytes`]).
+    pub data: FaceBytes,
     /// Face index inside a collection (0 for plain files).
     pub index: u32,
     /// Where it was loaded from.
@@ -112,6 +172,8 @@ pub struct FontBook {
     font_dir: PathBuf,
     /// Faces that came from the bundled directory.
     bundled: BTreeSet<fontdb::ID>,
+    /// Normalized names of every database face (only looked up, never iterated).
+    names: HashMap<fontdb::ID, resolve::FaceNames>,
     /// Resolved chains per role key (`body`, `title`, …, and `latin`).
     chains: BTreeMap<String, Vec<Candidate>>,
     /// Database faces already read into `faces`.

@@ -13,12 +13,42 @@ use ttf_parser::name_id;
 use super::metrics::name_says_bold;
 use super::{Candidate, FontBook};
 
+/// The names of one database face, normalized once (matching compares every face's
+/// names for every preference-list entry).
+#[derive(Clone, Debug, Default)]
+pub(super) struct FaceNames {
+    /// Normalized PostScript name.
+    postscript: String,
+    /// Normalized family names, in the font's order.
+    families: Vec<String>,
+    /// Bold design by weight or name (see [`FontBook::info_is_bold`]).
+    bold: bool,
+}
+
+impl FaceNames {
+    /// The names of a database face.
+    pub(super) fn of(info: &fontdb::FaceInfo) -> Self {
+        FaceNames {
+            postscript: normalize(&info.post_script_name),
+            families: info.families.iter().map(|(name, _)| normalize(name)).collect(),
+            bold: info.weight.0 >= 600 || name_says_bold(&info.post_script_name),
+        }
+    }
+}
+
 /// A name reduced for comparison: lowercase, without spaces, `-` and `_`.
 pub(super) fn normalize(name: &str) -> String {
     name.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).flat_map(char::to_lowercase).collect()
 }
 
 impl FontBook {
+    /// The normalized names of a database face.
+    fn names(&self, id: fontdb::ID) -> &FaceNames {
+        static NONE: FaceNames =
+            FaceNames { postscript: String::new(), families: Vec::new(), bold: false };
+        self.names.get(&id).unwrap_or(&NONE)
+    }
+
     /// Resolve a whole preference list, skipping names that are not installed and
     /// names that resolve to a face already in the chain.
     pub(super) fn resolve_list(&self, names: &[String]) -> Vec<Candidate> {
@@ -57,13 +87,13 @@ impl FontBook {
 
     /// Whether a database face is a bold design (weight or name; Fandol Bold says 400).
     pub(super) fn info_is_bold(&self, id: fontdb::ID) -> bool {
-        self.db.face(id).is_some_and(|f| f.weight.0 >= 600 || name_says_bold(&f.post_script_name))
+        self.names(id).bold
     }
 
     fn match_postscript(&self, key: &str) -> Option<fontdb::ID> {
         self.db
             .faces()
-            .filter(|f| normalize(&f.post_script_name) == key)
+            .filter(|f| self.names(f.id).postscript == key)
             .map(|f| f.id)
             .min_by_key(|&id| self.tie_key(id))
     }
@@ -72,7 +102,7 @@ impl FontBook {
         let members: Vec<fontdb::ID> = self
             .db
             .faces()
-            .filter(|f| f.families.iter().any(|(name, _)| normalize(name) == key))
+            .filter(|f| self.names(f.id).families.iter().any(|name| name == key))
             .map(|f| f.id)
             .collect();
         self.regular_member(&members)
@@ -98,7 +128,7 @@ impl FontBook {
         let mut exact = Vec::new();
         let mut family = Vec::new();
         for info in self.db.faces() {
-            if !info.families.iter().any(|(name, _)| key.starts_with(&normalize(name))) {
+            if !self.names(info.id).families.iter().any(|name| key.starts_with(name.as_str())) {
                 continue;
             }
             let names = self.db.with_face_data(info.id, |data, index| {
@@ -133,13 +163,12 @@ impl FontBook {
         if self.info_is_bold(regular) {
             return None;
         }
-        let info = self.db.face(regular)?;
-        let family = normalize(&info.families.first()?.0);
+        let family = self.names(regular).families.first()?;
         let dir = self.source_path(regular).parent().map(|p| p.to_path_buf());
         self.db
             .faces()
             .filter(|f| f.id != regular && f.style == fontdb::Style::Normal)
-            .filter(|f| f.families.iter().any(|(name, _)| normalize(name) == family))
+            .filter(|f| self.names(f.id).families.contains(family))
             .filter(|f| self.info_is_bold(f.id))
             .map(|f| f.id)
             .min_by_key(|&id| {

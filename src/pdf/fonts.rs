@@ -21,14 +21,14 @@ impl<'a> FontCache<'a> {
     }
 
     /// The krilla font for `id`, parsed once. Cloning a [`Font`] is cheap (it shares the
-    /// face bytes).
+    /// face bytes — the book's memory map, never a copy).
     pub(super) fn get(&mut self, id: FontId) -> Result<Font, PdfError> {
         if let Some(font) = self.fonts.get(&id) {
             return Ok(font.clone());
         }
         let face = self.book.face(id);
         let font =
-            Font::new(face.data.clone().into(), face.index).ok_or_else(|| PdfError::Font {
+            Font::new(face.data.shared().into(), face.index).ok_or_else(|| PdfError::Font {
                 font: id,
                 name: self.name(id),
                 message: "not a font file krilla can read".to_owned(),

@@ -47,7 +47,7 @@ fn font_book() -> FontBook {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts").join(file);
         let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         LoadedFace {
-            data: Arc::new(data),
+            data: Arc::new(data).into(),
             index: 0,
             path,
             postscript_name: String::new(),

@@ -37,7 +37,7 @@ fn fonts() -> &'static FontBook {
         let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts/FandolFang-Regular.otf");
         let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let face = LoadedFace {
-            data: Arc::new(data),
+            data: Arc::new(data).into(),
             index: 0,
             path,
             postscript_name: "FandolFang-Regular".to_owned(),
