@@ -24,7 +24,6 @@ use docx_rs::{
 use super::fonts::{FontPlan, Segment, Slot};
 use super::geometry::{eighth_points, mm_twips, twips, Geometry};
 use super::styles::{alignment, char_style_id, docx_styles, RoleFormat};
-use super::title;
 use super::DocxError;
 use crate::compose::tree::{Block, Cell, CellKind, Document, Paragraph, Role, Table};
 use crate::style::{Colors, Style};
@@ -112,7 +111,7 @@ fn paragraph(
                 .after(lines(p.space_after_lines)),
         );
     }
-    let mut cuts = if p.role == Role::Title { title_breaks(p, cx, plan) } else { Vec::new() };
+    let mut cuts = if p.role == Role::Title { title_breaks(p, cx, plan)? } else { Vec::new() };
     cuts.reverse();
     let mut at = 0;
     for inline in &p.inlines {
@@ -166,15 +165,15 @@ fn split(seg: Segment, n: usize) -> (Option<Segment>, Option<Segment>) {
     (Some(head).filter(|s| !s.text.is_empty()), Some(tail))
 }
 
-/// Where the PDF's balanced title breaks fall, as character offsets ([`title`]).
-fn title_breaks(p: &Paragraph, cx: &Context<'_>, plan: &mut FontPlan) -> Vec<usize> {
-    let f = &cx.formats[&p.role];
-    let chars: Vec<char> = p.inlines.iter().flat_map(|i| i.text.chars()).collect();
-    let bold = cx.style.bold(p.role);
-    let advances: BTreeMap<char, f32> =
-        chars.iter().map(|&c| (c, plan.advance_em(p.role, bold, c))).collect();
-    let measure = cx.style.text_width() / f.size;
-    title::breaks(&chars, measure, &|c| advances.get(&c).copied().unwrap_or(1.0))
+/// Where the PDF's balanced title breaks fall, as character offsets: the layout
+/// engine sets the paragraph and reports its line starts.
+fn title_breaks(
+    p: &Paragraph,
+    cx: &Context<'_>,
+    plan: &mut FontPlan,
+) -> Result<Vec<usize>, DocxError> {
+    crate::layout::line_starts(p, cx.style, plan.book_mut())
+        .map_err(|e| DocxError::Build { part: "word/document.xml".into(), message: e.to_string() })
 }
 
 /// A run for one segment: the text plus what differs from the effective style.

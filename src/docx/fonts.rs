@@ -217,10 +217,9 @@ impl FontPlan {
         Ok(out)
     }
 
-    /// The advance in em of `ch` in the face that sets it in `role` (1 when no face
-    /// has it; [`FontPlan::segments`] reports that as an error).
-    pub(crate) fn advance_em(&mut self, role: Role, bold: bool, ch: char) -> f32 {
-        self.book.glyph(role, bold, ch, 0).map_or(1.0, |g| g.advance_em)
+    /// The plan's font book (for asking the layout engine where lines break).
+    pub(crate) fn book_mut(&mut self) -> &mut FontBook {
+        &mut self.book
     }
 
     /// Note that `face` sets `ch`; returns the face's name.

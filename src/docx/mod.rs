@@ -24,7 +24,9 @@
 //! * **Tables** as real merged cells (`w:gridSpan`, `w:vMerge`), header rows repeating
 //!   (`w:tblHeader`), rows that do not split, widths in twips equal to the PDF's, the
 //!   PDF's row heights.
-//! * **Titles** break where the PDF's balanced title breaks (`title`).
+//! * **Titles** break where the PDF's balanced title breaks: the layout engine sets
+//!   the title and reports its line starts ([`crate::layout`]), and the writer ends
+//!   the lines there with `w:br`.
 //!
 //! The pipeline: `build` maps the tree to docx-rs structures; docx-rs serializes them;
 //! `patch` parses its parts (`xml`) and adds what docx-rs cannot express, replaces the
@@ -65,7 +67,6 @@ mod props;
 mod schema;
 mod styles;
 mod theme;
-mod title;
 mod visual;
 mod xml;
 

@@ -268,7 +268,7 @@ impl Writer<'_, '_> {
         ));
         let title_look = Look::new(Role::Heading1, spec.banner_title_size, white).bold();
         let mut title = Vec::new();
-        let lines = self.balanced_lines(&b.title, title_look, text_width);
+        let lines = self.balanced_lines(&b.title, title_look, text_width)?;
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
                 title.push(Element::new("w:r").child(Element::new("w:br")));
@@ -307,25 +307,37 @@ impl Writer<'_, '_> {
         Ok(vec![tbl, self.spacer(twips(10.0))])
     }
 
-    /// `text` broken into lines of at most `measure` twips where the PDF's balanced
-    /// title breaks it.
-    fn balanced_lines(&mut self, text: &str, look: Look, measure: i32) -> Vec<String> {
+    /// `text` broken into lines of at most `measure` twips where the PDF's title band
+    /// breaks it (balanced lines, by the layout engine).
+    fn balanced_lines(
+        &mut self,
+        text: &str,
+        look: Look,
+        measure: i32,
+    ) -> Result<Vec<String>, DocxError> {
+        let font = crate::layout::visual::label::Font::new(look.role, look.size, look.color);
+        let font = if look.bold { font.bold() } else { font };
+        let starts = crate::layout::balanced_line_starts(
+            text,
+            font,
+            measure as f32 / 20.0,
+            self.plan.book_mut(),
+        )
+        .map_err(|e| DocxError::Build {
+            part: "word/document.xml".into(),
+            message: e.to_string(),
+        })?;
         let chars: Vec<char> = text.chars().collect();
-        let advances: std::collections::BTreeMap<char, f32> =
-            chars.iter().map(|&c| (c, self.plan.advance_em(look.role, look.bold, c))).collect();
-        let em = measure as f32 / 20.0 / look.size;
-        let mut cuts =
-            super::title::breaks(&chars, em, &|c| advances.get(&c).copied().unwrap_or(1.0));
-        cuts.push(chars.len());
         let mut lines = Vec::new();
         let mut at = 0;
-        for cut in cuts {
+        for cut in starts.into_iter().chain([chars.len()]) {
+            let cut = cut.min(chars.len());
             if cut > at {
                 lines.push(chars[at..cut].iter().collect());
                 at = cut;
             }
         }
-        lines
+        Ok(lines)
     }
 
     /// The key-figure cards: a centred table per row of cards.

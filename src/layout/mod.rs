@@ -15,7 +15,7 @@ mod inline;
 mod page;
 mod paragraph;
 mod table;
-mod visual;
+pub(crate) mod visual;
 
 #[cfg(test)]
 mod tests;
@@ -107,4 +107,41 @@ pub fn layout_document_with(
     let (mut pages, outline) = flow.finish();
     page::number_pages(&mut pages, style, palette, &geometry, fonts)?;
     Ok(PagedDocument { pages, outline })
+}
+
+/// Where the layout breaks `par` into lines: the character offsets at which its second
+/// and later lines start. The DOCX writer ends a title's lines there, so that Word and
+/// LibreOffice break it where the PDF does (balanced, not first fit).
+pub(crate) fn line_starts(
+    par: &crate::compose::tree::Paragraph,
+    style: &Style,
+    fonts: &mut FontBook,
+) -> Result<Vec<usize>, LayoutError> {
+    let geometry = geometry::PageGeometry::of(style);
+    let set = paragraph::set_paragraph(par, style, &style.colors(None), &geometry, fonts)?;
+    Ok(starts_of(&set.lines))
+}
+
+/// Like [`line_starts`] for `text` set balanced in one font into `width` pt (the
+/// illustrated title band's title).
+pub(crate) fn balanced_line_starts(
+    text: &str,
+    font: visual::label::Font,
+    width: f32,
+    fonts: &mut FontBook,
+) -> Result<Vec<usize>, LayoutError> {
+    Ok(starts_of(&visual::label::balanced(text, font, width, fonts)?))
+}
+
+/// The character offsets where the second and later of `lines` start.
+fn starts_of(lines: &[inline::SetLine]) -> Vec<usize> {
+    let mut at = 0;
+    let mut starts = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            starts.push(at);
+        }
+        at += line.runs.iter().map(|r| r.text.chars().count()).sum::<usize>();
+    }
+    starts
 }

@@ -15,7 +15,7 @@ mod banner;
 mod cards;
 mod chart;
 mod figure;
-mod label;
+pub(crate) mod label;
 mod shape;
 
 #[cfg(test)]
