@@ -496,12 +496,17 @@ fn compare_detects_a_moved_rect() {
     assert_eq!(compare(&at(10.0), &other_size, 255), 100 * 62);
 }
 
-#[test]
-fn streamed_png_is_the_rendered_page() {
+/// A page whose curve, hairline rect, slanted line and text cross band seams.
+fn seam_page() -> Page {
     let mut items = vec![blob(20.0, 25.0, 60.0), rect(5.0, 31.9, 90.0, 0.3, Rgb(200, 0, 0))];
     items.extend((0..6).map(|i| text("政府信息公开", 14.0, 8.0, 20.0 + 14.0 * i as f32)));
     items.push(line((5.0, 63.95), (95.0, 64.05), 0.4));
-    let page = page(100.0, 110.0, items);
+    page(100.0, 110.0, items)
+}
+
+#[test]
+fn streamed_png_is_the_rendered_page() {
+    let page = seam_page();
     let opts = RenderOptions::default();
     let whole = Renderer::new(fonts(), opts).render_in_bands(&page, BAND_HEIGHT).unwrap();
     for band in [STREAM_BAND_HEIGHT, 64, 33] {
@@ -525,10 +530,7 @@ fn streamed_png_is_the_rendered_page() {
 
 #[test]
 fn bands_join_without_seams() {
-    let mut items = vec![blob(20.0, 25.0, 60.0), rect(5.0, 31.9, 90.0, 0.3, Rgb(200, 0, 0))];
-    items.extend((0..6).map(|i| text("政府信息公开", 14.0, 8.0, 20.0 + 14.0 * i as f32)));
-    items.push(line((5.0, 63.95), (95.0, 64.05), 0.4));
-    let page = page(100.0, 110.0, items);
+    let page = seam_page();
     let opts = RenderOptions::default();
     let whole = Renderer::new(fonts(), opts).render_in_bands(&page, BAND_HEIGHT).unwrap();
     // Bands of 64 px cut the page at every 21.33 pt.
