@@ -248,7 +248,9 @@ pub fn build(path: &Path, opts: &BuildOptions) -> Result<Built, BuildError> {
     Ok(Built { files, warnings, pages })
 }
 
-/// The official variant's outputs, in memory.
+/// The official variant's outputs, in memory. The PDF (layout and writer) and the
+/// DOCX read the same tree and are independent: they run on two threads, the DOCX
+/// with its own copy of the font book.
 fn official(
     report: &Report,
     style: &Style,
@@ -267,28 +269,47 @@ fn official(
     t.lap("fonts");
     let doc = compose::compose(report, style)?;
     t.lap("compose");
+    let docx_fonts = fonts.clone();
+    let write_docx = || -> Result<Vec<u8>, BuildError> {
+        let mut t = Timer::new();
+        let docx_opts = DocxOptions { punctuation: opts.docx_punctuation, ..Default::default() };
+        let bytes = docx::write_docx(&doc, style, &docx_fonts, &docx_opts)?;
+        t.lap("docx");
+        Ok(bytes)
+    };
+    let write_pdf = |fonts: &mut FontBook| -> Result<(Vec<u8>, usize), BuildError> {
+        let mut t = Timer::new();
+        let paged = layout::layout_document(&doc, style, fonts)?;
+        t.lap("layout");
+        let bytes = pdf::write_pdf(&paged, fonts, &doc.meta, &PdfOptions::default())?;
+        t.lap("pdf");
+        Ok((bytes, paged.pages.len()))
+    };
+    let (pdf, docx) = std::thread::scope(|scope| {
+        let docx = formats.contains(&Format::Docx).then(|| scope.spawn(write_docx));
+        let pdf = formats.contains(&Format::Pdf).then(|| write_pdf(&mut fonts));
+        (pdf, docx.map(|h| h.join().expect("the DOCX thread panicked")))
+    });
+    let mut pdf = pdf.transpose()?;
+    let mut docx = docx.transpose()?;
     let mut out = Vec::new();
     for &format in formats {
         match format {
             Format::Pdf => {
-                let paged = layout::layout_document(&doc, style, &mut fonts)?;
-                t.lap("layout");
-                *pages = paged.pages.len();
-                out.push((
-                    format,
-                    pdf::write_pdf(&paged, &fonts, &doc.meta, &PdfOptions::default())?,
-                ));
-                t.lap("pdf");
+                if let Some((bytes, n)) = pdf.take() {
+                    *pages = n;
+                    out.push((format, bytes));
+                }
             }
             Format::Docx => {
-                let docx_opts =
-                    DocxOptions { punctuation: opts.docx_punctuation, ..Default::default() };
-                out.push((format, docx::write_docx(&doc, style, &fonts, &docx_opts)?));
-                t.lap("docx");
+                if let Some(bytes) = docx.take() {
+                    out.push((format, bytes));
+                }
             }
             Format::Png => {}
         }
     }
+    t.lap("official");
     Ok(out)
 }
 
