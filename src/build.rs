@@ -131,9 +131,6 @@ pub enum BuildError {
     /// PNG rendering failed.
     #[error(transparent)]
     Render(#[from] RenderError),
-    /// An output this version cannot write yet.
-    #[error("尚不支持输出 {0} / {0} is not supported yet")]
-    Unsupported(&'static str),
     /// Layout produced no page (cannot happen for a valid report).
     #[error("排版结果为空 / the layout produced no page")]
     EmptyDocument,

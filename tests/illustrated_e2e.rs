@@ -227,3 +227,37 @@ fn images_are_placed_jpeg_byte_for_byte_and_red_palette_applies() {
     let list = String::from_utf8_lossy(&list.stdout);
     assert!(list.lines().filter(|l| l.contains("image")).count() >= 2, "images:\n{list}");
 }
+
+/// The `illustrated:` example of docs/illustrated.md, appended to the huaian sample,
+/// builds in every format: a switched-off chart is gone, a retitled one and a custom one
+/// are there, and the year-over-year chart shows the decrease against last year.
+#[test]
+fn documented_options_build() {
+    let doc = std::fs::read_to_string(root().join("docs/illustrated.md")).unwrap();
+    let start = doc.find("```yaml\nillustrated:").expect("the example") + "```yaml\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("report.yaml");
+    let sample = std::fs::read_to_string(root().join("samples/huaian-2024.yaml")).unwrap();
+    std::fs::write(&yaml, format!("{sample}\n{example}")).unwrap();
+    let opts = BuildOptions {
+        out_dir: Some(dir.path().to_path_buf()),
+        formats: Vec::new(),
+        variants: vec![Variant::Illustrated],
+        system_fonts: false,
+        docx_punctuation: Default::default(),
+    };
+    let built = build::build(&yaml, &opts).expect("the documented example builds");
+    assert_eq!(built.files.len(), 3);
+    let text: String = pdf_text(&built.files[0]).chars().filter(|c| !c.is_whitespace()).collect();
+    for needle in ["政务热线受理量", "申请人构成", "与上年对比", "一季度"] {
+        assert!(text.contains(needle), "{needle} missing from the PDF");
+    }
+    // A decrease against last year is labelled with a minus sign the fonts have.
+    let minus = text.as_bytes().windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit());
+    assert!(minus, "no decrease label in the year-over-year chart");
+    assert!(!text.contains("政府信息公开行政复议、行政诉讼情况单位"), "review chart switched off");
+    let parts = parts(&built.files[1]);
+    let charts = parts.keys().filter(|n| n.starts_with("word/charts/chart")).count();
+    assert!(charts >= 3, "custom, retitled and year-over-year charts in the DOCX: {charts}");
+}

@@ -2,7 +2,7 @@
 //! series, the largest value reaching the full height. Values at the bar ends (a zero
 //! value is a 「0」 on the baseline, with no bar), category names under the light grey
 //! baseline, a legend above when there is more than one series. A year-over-year chart
-//! (two series: last year, this year) labels each pair with the change (+16 / −2).
+//! (two series: last year, this year) labels each pair with the change (+16 / -2).
 
 use crate::compose::tree::{Align, Chart};
 use crate::fonts::{FontBook, EM_BOX_ASCENT};
@@ -147,12 +147,13 @@ fn is_year_over_year(chart: &Chart) -> bool {
     chart.id == "year_over_year" && chart.series.len() == 2
 }
 
-/// A change with its sign: 「+16」, 「−2」, 「0」.
+/// A change with its sign: 「+16」, 「-2」, 「0」 — an ASCII hyphen-minus, as the
+/// official tables print 本年增/减 (U+2212 is in none of the bundled CJK faces).
 fn signed(delta: f64) -> String {
     if delta > 0.0 {
         format!("+{}", number(delta))
     } else if delta < 0.0 {
-        format!("−{}", number(-delta))
+        format!("-{}", number(-delta))
     } else {
         "0".into()
     }
