@@ -21,17 +21,22 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn huaian_illustrated_pdf_and_png() {
-    let dir = tempfile::tempdir().unwrap();
+/// Build the illustrated variant of `report` into `out` (`formats` empty: all three).
+fn build_illustrated(report: &Path, out: &Path, formats: &[Format]) -> build::Built {
     let opts = BuildOptions {
-        out_dir: Some(dir.path().to_path_buf()),
-        formats: Vec::new(),
+        out_dir: Some(out.to_path_buf()),
+        formats: formats.to_vec(),
         variants: vec![Variant::Illustrated],
         system_fonts: false,
         docx_punctuation: Default::default(),
     };
-    let built = build::build(&root().join("samples/huaian-2024.yaml"), &opts).unwrap();
+    build::build(report, &opts).unwrap_or_else(|e| panic!("{}: {e}", report.display()))
+}
+
+#[test]
+fn huaian_illustrated_pdf_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let built = build_illustrated(&root().join("samples/huaian-2024.yaml"), dir.path(), &[]);
     let names: Vec<String> =
         built.files.iter().map(|f| f.file_name().unwrap().to_string_lossy().into()).collect();
     assert_eq!(
@@ -86,14 +91,7 @@ fn text(parts: &std::collections::BTreeMap<String, Vec<u8>>, name: &str) -> Stri
 }
 
 fn build_docx(report: &Path, out: &Path) -> std::path::PathBuf {
-    let opts = BuildOptions {
-        out_dir: Some(out.to_path_buf()),
-        formats: vec![Format::Docx],
-        variants: vec![Variant::Illustrated],
-        system_fonts: false,
-        docx_punctuation: Default::default(),
-    };
-    let built = build::build(report, &opts).unwrap();
+    let built = build_illustrated(report, out, &[Format::Docx]);
     assert_eq!(built.files.len(), 1);
     built.files[0].clone()
 }
@@ -240,14 +238,7 @@ fn documented_options_build() {
     let yaml = dir.path().join("report.yaml");
     let sample = std::fs::read_to_string(root().join("samples/huaian-2024.yaml")).unwrap();
     std::fs::write(&yaml, format!("{sample}\n{example}")).unwrap();
-    let opts = BuildOptions {
-        out_dir: Some(dir.path().to_path_buf()),
-        formats: Vec::new(),
-        variants: vec![Variant::Illustrated],
-        system_fonts: false,
-        docx_punctuation: Default::default(),
-    };
-    let built = build::build(&yaml, &opts).expect("the documented example builds");
+    let built = build_illustrated(&yaml, dir.path(), &[]);
     assert_eq!(built.files.len(), 3);
     let text: String = pdf_text(&built.files[0]).chars().filter(|c| !c.is_whitespace()).collect();
     for needle in ["政务热线受理量", "申请人构成", "与上年对比", "一季度"] {

@@ -10,7 +10,7 @@ pub mod figures;
 pub mod illustrated;
 pub mod images;
 pub mod tables;
-mod text;
+pub(crate) mod text;
 pub mod tree;
 
 use crate::model::{Edition, Report};

@@ -380,15 +380,7 @@ fn body_text_keeps_every_character_and_hints_quotes() {
     let doc = w.xml("word/document.xml");
     let body = doc.find("w:body").unwrap();
     let paragraphs: Vec<&Element> = body.elements().filter(|e| e.name == "w:p").collect();
-    let tree: Vec<String> = w
-        .doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.inlines.iter().map(|i| i.text.as_str()).collect()),
-            Block::Table(_) | Block::Visual(_) => None,
-        })
-        .collect();
+    let tree: Vec<String> = paragraph_texts(&w.doc);
     assert_eq!(paragraphs.len(), tree.len());
     for (p, text) in paragraphs.iter().zip(&tree) {
         let got: String = all(p, "w:t").iter().map(|t| t.text_content()).collect();
@@ -565,15 +557,7 @@ fn docx_rs_reads_it_back() {
             _ => None,
         })
         .collect();
-    let expected: Vec<String> = w
-        .doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.inlines.iter().map(|i| i.text.as_str()).collect()),
-            Block::Table(_) | Block::Visual(_) => None,
-        })
-        .collect();
+    let expected: Vec<String> = paragraph_texts(&w.doc);
     assert_eq!(paragraphs, expected);
     assert_eq!(read.document.section_property.get_footers().len(), 2);
 }
@@ -588,4 +572,15 @@ fn every_sample_writes_in_schema_order() {
         let expected = w.doc.blocks.iter().filter(|b| !matches!(b, Block::Visual(_))).count();
         assert_eq!(body.elements().filter(|e| e.name != "w:sectPr").count(), expected, "{name}");
     }
+}
+
+/// The text of each paragraph block of the tree, in order.
+fn paragraph_texts(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.inlines.iter().map(|i| i.text.as_str()).collect()),
+            Block::Table(_) | Block::Visual(_) => None,
+        })
+        .collect()
 }

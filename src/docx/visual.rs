@@ -24,6 +24,7 @@ use super::xml::{Element, Node};
 use super::DocxError;
 use crate::compose::tree::{Banner, Block, Chart, Document, Figure, KeyFigure, Role, Visual};
 use crate::docx_chart;
+use crate::layout::visual::shape::{soft_on, text_on};
 use crate::style::Rgb;
 
 /// Relationship type of an image part.
@@ -232,7 +233,10 @@ impl Writer<'_, '_> {
     fn banner(&mut self, b: &Banner) -> Result<Vec<Element>, DocxError> {
         let spec = self.spec();
         let p = self.palette().clone();
-        let white = Rgb::WHITE;
+        // The PDF band's colours: text white or dark, whichever contrasts more with the
+        // ground; the agency line softer, at the lowest opacity that stays legible.
+        let white = text_on(p.primary, p.text);
+        let soft = soft_on(white, p.primary, 0.8);
         // The band bleeds off the paper's left and right edges, as in the PDF; its text
         // stays flush with the type area.
         let geo = self.cx.geo;
@@ -241,7 +245,7 @@ impl Writer<'_, '_> {
         let pad = mm_twips(6.0);
         let mut cell = Vec::new();
         let agency =
-            self.runs(&b.agency, Look::new(Role::Heading3, spec.banner_agency_size, white), 0)?;
+            self.runs(&b.agency, Look::new(Role::Heading3, spec.banner_agency_size, soft), 0)?;
         cell.push(self.paragraph(agency, Spacing::left(), Vec::new()));
         // The accent rule: the bottom border of an empty paragraph as long as the rule.
         let rule = Element::new("w:pBdr").child(

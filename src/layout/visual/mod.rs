@@ -16,7 +16,7 @@ mod cards;
 mod chart;
 mod figure;
 pub(crate) mod label;
-mod shape;
+pub(crate) mod shape;
 
 #[cfg(test)]
 mod tests;
@@ -61,7 +61,7 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     /// The context of a layout, with A4 defaults for a layout without `illustrated:`.
     pub(crate) fn new(style: &'a Style, palette: &'a Colors, geometry: &'a PageGeometry) -> Self {
-        let spec = style.illustrated.clone().unwrap_or_else(default_spec);
+        let spec = style.illustrated.clone().unwrap_or_default();
         Self { palette, geometry, spec }
     }
 
@@ -75,12 +75,6 @@ impl<'a> Context<'a> {
     pub(crate) fn max_height(&self) -> f32 {
         self.geometry.lines_per_page.min(100_000) as f32 * self.geometry.line_pitch
     }
-}
-
-/// The sizes of `layouts/illustrated.yaml`, for layouts without an `illustrated:`
-/// section.
-fn default_spec() -> IllustratedSpec {
-    IllustratedSpec::default()
 }
 
 /// Draw a graphic block; `opens_document` when it is the document's first block.

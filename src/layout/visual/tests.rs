@@ -403,16 +403,7 @@ fn banner_spans_the_paper_width_from_the_top() {
 // ---- Fills, colours, pages ---------------------------------------------------------
 
 fn body(text: &str) -> Block {
-    Block::Paragraph(Paragraph {
-        role: Role::Body,
-        inlines: vec![Inline::plain(text, Src::at(1))],
-        indent_chars: 2.0,
-        align: Align::Justify,
-        keep_with_next: false,
-        outline_level: None,
-        space_before_lines: 0.0,
-        space_after_lines: 0.0,
-    })
+    crate::compose::text::body_paragraph(vec![Inline::plain(text, Src::at(1))])
 }
 
 fn heading(text: &str) -> Block {

@@ -63,9 +63,7 @@ pub(crate) fn draw(
     let mut items = Vec::new();
     let mut top = frame.top;
     if s > 1 {
-        let entries: Vec<(&str, _)> =
-            chart.series.iter().map(|x| (x.name.as_str(), x.color)).collect();
-        let drawn = legend::draw(&entries, f.label, &Frame { top, ..*frame }, fonts)?;
+        let drawn = legend::draw_series(chart, f.label, &Frame { top, ..*frame }, fonts)?;
         top += drawn.height + 0.4 * size;
         items.extend(drawn.items);
     }

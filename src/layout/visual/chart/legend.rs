@@ -1,6 +1,7 @@
 //! A legend: coloured squares with their names, in rows centred across the frame
 //! (wrapping when one row is too narrow).
 
+use crate::compose::tree::Chart;
 use crate::fonts::FontBook;
 use crate::layout::frame::Rgb;
 use crate::layout::inline::SetLine;
@@ -21,6 +22,18 @@ const ENTRY_GAP: f32 = 1.6;
 
 /// Height of a legend row, per pt of size.
 const ROW: f32 = 1.6;
+
+/// Draw the legend of a chart's series (name, series colour) from the frame's top.
+pub(crate) fn draw_series(
+    chart: &Chart,
+    font: Font,
+    frame: &Frame,
+    fonts: &mut FontBook,
+) -> Result<Drawn, LayoutError> {
+    let entries: Vec<(&str, Rgb)> =
+        chart.series.iter().map(|s| (s.name.as_str(), s.color)).collect();
+    draw(&entries, font, frame, fonts)
+}
 
 /// Draw the legend of `entries` (name, colour) from the frame's top.
 pub(crate) fn draw(

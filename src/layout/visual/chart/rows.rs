@@ -165,8 +165,7 @@ pub(crate) fn draw_stacked(
         return Ok(Drawn::default());
     }
     let f = Fonts::of(ctx);
-    let entries: Vec<(&str, _)> = chart.series.iter().map(|x| (x.name.as_str(), x.color)).collect();
-    let legend = legend::draw(&entries, f.label, frame, fonts)?;
+    let legend = legend::draw_series(chart, f.label, frame, fonts)?;
     let totals: Vec<f64> = (0..n).map(|i| (0..s).map(|j| value(chart, j, i)).sum()).collect();
     let ends = end_labels(&totals, f.value, fonts)?;
     let top = frame.top + legend.height + 0.5 * f.label.size;
